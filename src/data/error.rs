@@ -1,0 +1,33 @@
+//! Errors from loading data files; every one names the file and, where it can, line and field.
+
+use std::path::PathBuf;
+
+/// A data file that could not be read or is malformed.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error("{}: kan inte läsas: {source}", file.display())]
+    Io {
+        file: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}:{line}: filen är inte giltig UTF-8", file.display())]
+    Encoding { file: PathBuf, line: usize },
+    #[error("{}: filen är tom (rubrikraden saknas)", file.display())]
+    Empty { file: PathBuf },
+    #[error("{}:1: fel rubrikrad: {message}", file.display())]
+    Header { file: PathBuf, message: String },
+    #[error("{}:{line}: fältet `{field}`: {message}", file.display())]
+    Field {
+        file: PathBuf,
+        line: usize,
+        field: String,
+        message: String,
+    },
+    #[error("{}:{line}: {message}", file.display())]
+    Row {
+        file: PathBuf,
+        line: usize,
+        message: String,
+    },
+}

@@ -1,0 +1,1 @@
+//! Extractor for 000 (result tables) and 001 (appendix: förklaring and källa).

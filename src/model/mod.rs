@@ -1,0 +1,79 @@
+//! Pure domain types, immutable after load: områden, insatser and their statistics.
+//!
+//! Nothing here reads files or knows about terminals; `data` builds these values and
+//! everything else reads them.
+
+mod omrade;
+
+pub use omrade::{Omrade, UnknownOmrade};
+
+/// One statistic cell of SKR's table: a count of kommuner and the printed share.
+///
+/// Both are `None` where the source prints `-`. The share is the one printed in the source,
+/// relative to the kommuner that answered that item; it is never recomputed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Figure {
+    /// Number of kommuner.
+    pub antal: Option<u32>,
+    /// Share in percent, as printed (0–100).
+    pub andel: Option<u8>,
+}
+
+/// One insats of SKR's *Kartläggning av insatser i socialtjänst*.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Insats {
+    /// Stable, readable id built from område, section, group and name.
+    pub id: String,
+    pub omrade: Omrade,
+    /// Section number as printed, e.g. `2.1`.
+    pub sektion_nr: String,
+    /// Section heading without its number.
+    pub sektion: String,
+    /// Group subheading; `None` where the section has none.
+    pub grupp: Option<String>,
+    /// Name as printed in the result tables (000).
+    pub namn: String,
+    /// Name as printed in the appendix (001) where it differs from `namn`.
+    pub namn_bilaga: Option<String>,
+    /// Kommuner that give the insats at all.
+    pub ges: Figure,
+    /// … give it in digital form.
+    pub digital: Figure,
+    /// … give it in enskild regi.
+    pub enskild: Figure,
+    /// … give it utan biståndsbeslut.
+    pub utan: Figure,
+    /// Förklaring from the appendix; bullet items are separate lines starting with `• `.
+    pub forklaring: Option<String>,
+    /// Källa from the appendix.
+    pub kalla: Option<String>,
+    /// Source line of the row's last line in 000 (where the figures are printed).
+    pub kallrad_000: u32,
+    /// Source line where the insats starts in 001.
+    pub kallrad_001: u32,
+}
+
+/// The whole catalogue, in source order.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub insatser: Vec<Insats>,
+}
+
+impl Catalog {
+    /// The insats with this id, if any.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Insats> {
+        self.insatser.iter().find(|i| i.id == id)
+    }
+
+    /// Index of the insats with this id, if any.
+    #[must_use]
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.insatser.iter().position(|i| i.id == id)
+    }
+
+    /// Insatser in this område, in source order.
+    pub fn in_omrade(&self, omrade: Omrade) -> impl Iterator<Item = &Insats> {
+        self.insatser.iter().filter(move |i| i.omrade == omrade)
+    }
+}
