@@ -6,6 +6,8 @@
 //! - [`data`]: the only code that reads data files; CSV rows → model with file:line errors.
 //! - [`extract`]: the reproducible extractor that builds `data/` from the seed texts.
 
+pub mod cli;
+pub mod commands;
 pub mod data;
 pub mod extract;
 pub mod model;

@@ -1,3 +1,24 @@
-fn main() {
-    println!("insats");
+//! Entry point: parse the command line, load data, run a subcommand or the app.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use insats::cli::{Cli, Command};
+use insats::data::{self, Source};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let source = cli.data.clone().map_or(Source::Embedded, Source::Dir);
+    let catalog = match data::load(&source) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("insats: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command {
+        Some(Command::Export { format }) => insats::commands::export(&catalog, format),
+        Some(Command::Show { id }) => insats::commands::show(&catalog, &id),
+        None => insats::commands::overview(&catalog),
+    }
 }

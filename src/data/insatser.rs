@@ -94,7 +94,9 @@ pub fn parse(text: &str, file: &Path) -> Result<Vec<Insats>, DataError> {
     for rec in reader.records() {
         let rec = rec.map_err(|e| DataError::Row {
             file: file.to_path_buf(),
-            line: e.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
+            line: e
+                .position()
+                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
             message: format!("trasig CSV-rad: {e}"),
         })?;
         let line = rec
@@ -118,7 +120,10 @@ pub fn parse(text: &str, file: &Path) -> Result<Vec<Insats>, DataError> {
         };
         let insats = row.insats()?;
         if !seen.insert(insats.id.clone()) {
-            return Err(row.error("id", format!("id {:?} finns redan på en tidigare rad", insats.id)));
+            return Err(row.error(
+                "id",
+                format!("id {:?} finns redan på en tidigare rad", insats.id),
+            ));
         }
         out.push(insats);
     }

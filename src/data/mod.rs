@@ -49,7 +49,11 @@ pub fn read_text(path: &Path) -> Result<String, DataError> {
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         DataError::Encoding {
             file: path.to_path_buf(),
             line,

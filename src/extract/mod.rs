@@ -5,3 +5,23 @@
 
 pub mod insatser;
 pub mod text;
+
+use std::path::Path;
+
+pub use text::ExtractError;
+
+/// Run every extractor. Returns `(file name in data/, CSV text)` pairs; writes nothing.
+///
+/// `data_dir` is where the corrections file lives (`korrigeringar.toml`).
+///
+/// # Errors
+/// When a seed is missing or its text breaks an assumption the extractor relies on.
+pub fn run_all(seeds: &Path, data_dir: &Path) -> Result<Vec<(String, String)>, ExtractError> {
+    let mut files = Vec::new();
+    let insatser = insatser::extract_dir(seeds, data_dir)?;
+    files.push((
+        crate::data::insatser::FILE_NAME.to_string(),
+        insatser::to_csv(&insatser),
+    ));
+    Ok(files)
+}

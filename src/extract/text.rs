@@ -42,10 +42,13 @@ pub fn read_seed(dir: &Path, prefix: &str) -> Result<(PathBuf, String), ExtractE
         })
         .collect();
     found.sort();
-    let path = found.into_iter().next().ok_or_else(|| ExtractError::MissingSeed {
-        dir: dir.to_path_buf(),
-        prefix: prefix.to_string(),
-    })?;
+    let path = found
+        .into_iter()
+        .next()
+        .ok_or_else(|| ExtractError::MissingSeed {
+            dir: dir.to_path_buf(),
+            prefix: prefix.to_string(),
+        })?;
     let text = std::fs::read_to_string(&path).map_err(|source| ExtractError::Io {
         path: path.clone(),
         source,

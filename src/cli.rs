@@ -1,0 +1,37 @@
+//! The command line: flags and subcommands (clap).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// insats: socialtjänstens insatser och Socialstyrelsens indikatorer, sökbara i terminalen.
+#[derive(Debug, Parser)]
+#[command(name = "insats", version, about, long_about = None)]
+pub struct Cli {
+    /// Läs data från katalogen DIR i stället för den inbyggda datan.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Skriv ut alla insatser (JSON eller CSV) på standard ut.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+    /// Visa en insats, för att läsa.
+    Show {
+        /// Insatsens id (se `insats export`).
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
