@@ -12,6 +12,11 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub data: Option<PathBuf>,
 
+    /// Läs egna tangentval från FIL, utöver standardvalen och
+    /// $XDG_CONFIG_HOME/insats/keymap.toml.
+    #[arg(long, value_name = "FIL", global = true)]
+    pub keymap: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -28,6 +33,8 @@ pub enum Command {
         /// Insatsens id (se `insats export`).
         id: String,
     },
+    /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
+    Keymap,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,13 +1,19 @@
-//! Entry point: parse the command line, load data, run a subcommand or the app.
+//! Entry point: parse the command line, load data and keymap, run a subcommand or the app.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 use insats::cli::{Cli, Command};
 use insats::data::{self, Source};
+use insats::keymap::{self, Keymap};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Keymap) = cli.command {
+        print!("{}", keymap::DEFAULT_KEYMAP);
+        return ExitCode::SUCCESS;
+    }
     let source = cli.data.clone().map_or(Source::Embedded, Source::Dir);
     let catalog = match data::load(&source) {
         Ok(c) => c,
@@ -19,6 +25,27 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Export { format }) => insats::commands::export(&catalog, format),
         Some(Command::Show { id }) => insats::commands::show(&catalog, &id),
-        None => insats::commands::overview(&catalog),
+        Some(Command::Keymap) => ExitCode::SUCCESS,
+        None if !std::io::stdout().is_terminal() => insats::commands::overview(&catalog),
+        None => run_app(catalog, &cli),
+    }
+}
+
+/// The interactive app: keymap loaded and checked before the terminal changes mode.
+fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
+    let keymap = match Keymap::load(&keymap::user_files(cli.keymap.as_deref())) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("insats: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let app = insats::app::App::new(catalog, keymap.help());
+    match insats::tui::run(app, &keymap, insats::ui::Theme::from_env()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("insats: terminalfel: {e}");
+            ExitCode::from(1)
+        }
     }
 }
