@@ -195,10 +195,12 @@ pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
         .collect();
     if !same.is_empty() {
         out.push(Vec::new());
-        out.push(vec![(
+        text_lines(
+            &mut out,
             Tone::Heading,
-            "Samma insats på andra ställen".to_string(),
-        )]);
+            "Samma insats på andra ställen",
+            width,
+        );
         comparison(&mut out, i, &same, width);
     }
     out
@@ -251,7 +253,13 @@ fn stat_lines(out: &mut Vec<DetailLine>, label: &str, f: Figure, width: usize) {
         line.push((tone, format!("  {text}")));
         out.push(line);
     } else {
-        out.push(vec![(Tone::Text, format!("{label}: ")), (tone, text)]);
+        let head = format!("{label}: ");
+        if head.width() + text.width() <= width {
+            out.push(vec![(Tone::Text, head), (tone, text)]);
+        } else {
+            out.push(vec![(Tone::Text, label.to_string())]);
+            out.push(vec![(Tone::Text, "  ".to_string()), (tone, text)]);
+        }
         if f.andel.is_some() && f.antal.is_some() {
             let mut line = vec![(Tone::Text, "  ".to_string())];
             bar(&mut line);
