@@ -173,10 +173,12 @@ pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
     }
 
     out.push(Vec::new());
-    out.push(vec![(
+    text_lines(
+        &mut out,
         Tone::Heading,
-        "Antal kommuner (andel av svarande)".to_string(),
-    )]);
+        "Antal kommuner (andel av svarande)",
+        width,
+    );
     for (label, f) in statistics(i) {
         stat_lines(&mut out, label, f, width);
     }
@@ -305,7 +307,7 @@ fn comparison(out: &mut Vec<DetailLine>, current: &Insats, others: &[&Insats], w
                 .map(|(l, f)| format!("{l} {}", figure_cell(*f)))
                 .collect::<Vec<_>>()
                 .join(" · ");
-            for l in wrap(&text, width, "  ", "  ") {
+            for l in wrap(&text, width, "    ", "    ") {
                 out.push(vec![(Tone::Figure, l)]);
             }
         }
