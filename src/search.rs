@@ -386,6 +386,15 @@ mod tests {
     }
 
     #[test]
+    fn forklaring_words_must_start_a_word() {
+        assert!(!contains_at_word_start("om återfall i missbruk", "aterfall"));
+        assert!(contains_at_word_start("om aterfall i missbruk", "aterfall"));
+        assert!(contains_at_word_start("missbruk", "mi"));
+        assert!(!contains_at_word_start("familj", "mi"));
+        assert!(contains_at_word_start("(mi) och", "mi"));
+    }
+
+    #[test]
     fn abbreviations_in_parentheses_and_upper_case_words() {
         let found: Vec<(String, MatchKind)> = abbreviations("Hem för vård eller boende (HVB-hem)")
             .into_iter()
