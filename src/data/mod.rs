@@ -4,6 +4,7 @@
 //! of the same files through the same code.
 
 mod error;
+pub mod indikatorer;
 pub mod insatser;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,12 @@ pub enum Source {
 /// The embedded `data/insatser.csv`.
 pub const EMBEDDED_INSATSER: &str = include_str!("../../data/insatser.csv");
 
+/// The embedded `data/indikatorer.csv`.
+pub const EMBEDDED_INDIKATORER: &str = include_str!("../../data/indikatorer.csv");
+
+/// The embedded `data/indikator_fragor.csv`.
+pub const EMBEDDED_INDIKATOR_FRAGOR: &str = include_str!("../../data/indikator_fragor.csv");
+
 /// Load the catalogue from `source`.
 ///
 /// # Errors
@@ -35,7 +42,31 @@ pub fn load(source: &Source) -> Result<Catalog, DataError> {
             insatser::parse(&text, &path)?
         }
     };
-    Ok(Catalog { insatser })
+    let indikatorer = match source {
+        Source::Embedded => indikatorer::parse(
+            (
+                EMBEDDED_INDIKATORER,
+                Path::new("data").join(indikatorer::FILE_NAME).as_path(),
+            ),
+            (
+                EMBEDDED_INDIKATOR_FRAGOR,
+                Path::new("data")
+                    .join(indikatorer::FRAGOR_FILE_NAME)
+                    .as_path(),
+            ),
+        )?,
+        Source::Dir(dir) => {
+            let path = dir.join(indikatorer::FILE_NAME);
+            let text = read_text(&path)?;
+            let fragor_path = dir.join(indikatorer::FRAGOR_FILE_NAME);
+            let fragor_text = read_text(&fragor_path)?;
+            indikatorer::parse((&text, &path), (&fragor_text, &fragor_path))?
+        }
+    };
+    Ok(Catalog {
+        insatser,
+        indikatorer,
+    })
 }
 
 /// Read a whole file as UTF-8, with an error naming the file (and the line of a bad byte).

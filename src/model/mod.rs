@@ -1,10 +1,12 @@
-//! Pure domain types, immutable after load: områden, insatser and their statistics.
+//! Pure domain types, immutable after load: områden, insatser and their statistics, indikatorer.
 //!
 //! Nothing here reads files or knows about terminals; `data` builds these values and
 //! everything else reads them.
 
+mod indikator;
 mod omrade;
 
+pub use indikator::{Fraga, Indikator, IndikatorOmrade, UnknownIndikatorOmrade};
 pub use omrade::{Omrade, UnknownOmrade};
 
 /// One statistic cell of SKR's table: a count of kommuner and the printed share.
@@ -57,6 +59,8 @@ pub struct Insats {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub insatser: Vec<Insats>,
+    /// Socialstyrelsen's indikatorer and bakgrundsmått, by nummer.
+    pub indikatorer: Vec<Indikator>,
 }
 
 impl Catalog {
@@ -75,5 +79,11 @@ impl Catalog {
     /// Insatser in this område, in source order.
     pub fn in_omrade(&self, omrade: Omrade) -> impl Iterator<Item = &Insats> {
         self.insatser.iter().filter(move |i| i.omrade == omrade)
+    }
+
+    /// The indikator with this nummer, if any.
+    #[must_use]
+    pub fn indikator(&self, nummer: u32) -> Option<&Indikator> {
+        self.indikatorer.iter().find(|i| i.nummer == nummer)
     }
 }
