@@ -3,6 +3,7 @@
 //! Each source has its own module; shared text handling lives in [`text`]. Manual decisions
 //! live in `data/korrigeringar.toml`, never as hand edits of the CSV.
 
+pub mod corrections;
 pub mod insatser;
 pub mod lagesrapport;
 pub mod skane;
