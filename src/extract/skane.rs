@@ -439,6 +439,7 @@ pub fn link(
         }
     }
     let mut out = Vec::new();
+    let mut unlinked: Vec<(usize, String)> = Vec::new();
     for r in rows {
         let manual = koppling
             .0
@@ -459,23 +460,26 @@ pub fn link(
             match hits.as_slice() {
                 [one] => Some(one.id.clone()),
                 [] => {
-                    problems.push(format!(
-                        "{file}:{}: {:?} (anhöriga: {}): ingen insats i {} heter så; lägg till en [[koppling]] i {KOPPLING_FILE}",
+                    unlinked.push((
                         r.rad,
-                        r.namn,
-                        yes_no(r.anhoriga),
-                        Omrade::MissbrukOchBeroende
+                        format!(
+                            "{:?} (anhöriga: {}): ingen insats heter så; lägg till en [[koppling]] i {KOPPLING_FILE}",
+                            r.namn,
+                            yes_no(r.anhoriga)
+                        ),
                     ));
                     None
                 }
                 many => {
                     let ids: Vec<&str> = many.iter().map(|i| i.id.as_str()).collect();
-                    problems.push(format!(
-                        "{file}:{}: {:?} (anhöriga: {}): flera insatser heter så ({}); välj en med en [[koppling]] i {KOPPLING_FILE}",
+                    unlinked.push((
                         r.rad,
-                        r.namn,
-                        yes_no(r.anhoriga),
-                        ids.join(", ")
+                        format!(
+                            "{:?} (anhöriga: {}): flera insatser heter så ({}); välj en med en [[koppling]] i {KOPPLING_FILE}",
+                            r.namn,
+                            yes_no(r.anhoriga),
+                            ids.join(", ")
+                        ),
                     ));
                     None
                 }
@@ -499,16 +503,27 @@ pub fn link(
             });
         }
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        problems.dedup();
-        Err(ExtractError::Corrections(format!(
-            "Skånetabellerna kan inte kopplas till insatser ({} problem):\n  {}",
-            problems.len(),
-            problems.join("\n  ")
-        )))
+    if !problems.is_empty() {
+        return Err(ExtractError::Corrections(problems.join("\n  ")));
     }
+    if unlinked.is_empty() {
+        return Ok(out);
+    }
+    let first = unlinked.first().map_or(0, |(line, _)| *line);
+    let list: Vec<String> = unlinked
+        .iter()
+        .map(|(line, m)| format!("rad {line}: {m}"))
+        .collect();
+    Err(source_error(
+        file,
+        first,
+        format!(
+            "{} rader kan inte kopplas till en insats i {}:\n  {}",
+            unlinked.len(),
+            Omrade::MissbrukOchBeroende,
+            list.join("\n  ")
+        ),
+    ))
 }
 
 /// The CSV text of the Skåne rows.
