@@ -110,23 +110,26 @@ impl Parsed {
     /// # Errors
     /// Names the first missing table or the first table with another number of rows.
     pub fn require_all(&self, file: &str) -> Result<(), ExtractError> {
-        for t in SkaneTabell::ALL {
-            let Some((_, line)) = self.tabeller.iter().find(|(f, _)| *f == t) else {
-                return Err(source_error(
-                    file,
-                    0,
-                    format!("tabellen {:?} saknas", t.namn()),
-                ));
-            };
-            let n = self.rows_of(t).count();
-            if n != expected_rows(t) {
+        if let Some(missing) = SkaneTabell::ALL
+            .into_iter()
+            .find(|t| !self.tabeller.iter().any(|(f, _)| f == t))
+        {
+            return Err(source_error(
+                file,
+                0,
+                format!("tabellen {:?} saknas", missing.namn()),
+            ));
+        }
+        for (t, line) in &self.tabeller {
+            let n = self.rows_of(*t).count();
+            if n != expected_rows(*t) {
                 return Err(source_error(
                     file,
                     *line,
                     format!(
                         "tabellen {:?} har {n} rader, väntade {}",
                         t.namn(),
-                        expected_rows(t)
+                        expected_rows(*t)
                     ),
                 ));
             }
@@ -186,6 +189,13 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed, ExtractError> {
         }
         parsed.tabeller.push((tabell, i + 1));
         i += 1;
+        if i < lines.len() && !lines[i].trim().is_empty() && !lines[i].contains('\t') {
+            return Err(source_error(
+                file,
+                i + 1,
+                "väntade en tabellrad med tabbavgränsade celler efter tabellhuvudet",
+            ));
+        }
         let mut rang = 0;
         while i < lines.len() && lines[i].contains('\t') {
             rang += 1;
