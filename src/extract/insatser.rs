@@ -40,7 +40,16 @@ pub fn extract(
     let rows = parse_000(t000, corrections)?;
     let entries = parse_001(t001, &rows, corrections)?;
     let mut out = Vec::with_capacity(rows.len());
+    let mut unlisted = Vec::new();
     for (row, entry) in rows.iter().zip(entries) {
+        if entry.namn != row.namn
+            && corrections.bilaga_name(&row.sektion_nr, &row.namn) != Some(entry.namn.as_str())
+        {
+            unlisted.push(format!(
+                "[[namnpar]] sektion = {:?}, namn = {:?}, namn_bilaga = {:?} (001 rad {})",
+                row.sektion_nr, row.namn, entry.namn, entry.line
+            ));
+        }
         let namn_bilaga = (entry.namn != row.namn).then(|| entry.namn.clone());
         out.push(Insats {
             id: String::new(),
@@ -59,6 +68,13 @@ pub fn extract(
             kallrad_000: u32::try_from(row.line).unwrap_or(u32::MAX),
             kallrad_001: u32::try_from(entry.line).unwrap_or(u32::MAX),
         });
+    }
+    if !unlisted.is_empty() {
+        return Err(ExtractError::Corrections(format!(
+            "{} namn skiljer sig mellan 000 och 001 utan att stå i korrigeringar.toml:\n  {}",
+            unlisted.len(),
+            unlisted.join("\n  ")
+        )));
     }
     assign_ids(&mut out);
     Ok(out)
