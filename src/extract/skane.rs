@@ -402,8 +402,10 @@ fn yes_no(b: bool) -> &'static str {
 /// without case, spacing around `/` and the `(anhöriga)` suffix).
 ///
 /// # Errors
-/// Lists every row that cannot be linked, every manual link to an unknown insats or one of
-/// the wrong område or `*` status, and every manual link that no row uses.
+/// A [`ExtractError::Corrections`] listing every manual link to an unknown insats, to
+/// another område or to the wrong `*` status, and every manual link that no row uses;
+/// otherwise a [`ExtractError::Source`] listing every row (by source line) that cannot be
+/// linked.
 pub fn link(
     rows: &[Tabellrad],
     insatser: &[Insats],
