@@ -7,8 +7,20 @@ use insats::data::{self, DataError, Source, insatser};
 const HEADER: &str = "id,omrade,sektion_nr,sektion,grupp,namn,namn_bilaga,ges_antal,ges_andel,digital_antal,digital_andel,enskild_antal,enskild_andel,utan_antal,utan_andel,forklaring,kalla,kallrad_000,kallrad_001";
 const ROW: &str = "aldre-2.1-hemtjanst,äldre,2.1,Boendeformer,Hemtjänst och hemtjänstinsatser,Hemtjänst,,245,100,96,40,115,49,11,5,Bistånd,Socialstyrelsen (2008),87,29";
 
+/// A data directory whose other files are valid but empty (header only), so each test
+/// exercises `insatser.csv` alone.
 fn load_dir(content: &[u8]) -> (tempfile::TempDir, Result<insats::model::Catalog, DataError>) {
     let dir = tempfile::tempdir().expect("tempdir");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for entry in std::fs::read_dir(shipped).expect("data/") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            let text = std::fs::read_to_string(&path).expect("read");
+            let header = text.lines().next().unwrap_or("");
+            let name = path.file_name().expect("name");
+            std::fs::write(dir.path().join(name), format!("{header}\n")).expect("write");
+        }
+    }
     std::fs::write(dir.path().join(insatser::FILE_NAME), content).expect("write");
     let r = data::load(&Source::Dir(dir.path().to_path_buf()));
     (dir, r)
