@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::DataError;
+use super::rows::{Row, Table};
 use crate::model::{Fraga, Indikator, IndikatorOmrade};
 
 /// File name of the indikatorer inside a data directory.
@@ -113,16 +114,10 @@ pub fn parse(
     fragor: (&str, &Path),
 ) -> Result<Vec<Indikator>, DataError> {
     let (text, file) = indikatorer;
-    let mut out = Vec::new();
+    let mut out: Vec<Indikator> = Vec::new();
     let mut seen = HashSet::new();
-    for (line, rec) in records(text, file, &COLUMNS)? {
-        let row = RowReader {
-            rec: &rec,
-            columns: &COLUMNS,
-            file,
-            line,
-        };
-        let ind = row.indikator()?;
+    Table::open(text, file, &COLUMNS)?.for_each_row(|row| {
+        let ind = indikator(row)?;
         if !seen.insert(ind.nummer) {
             return Err(row.error(
                 "nummer",
@@ -130,7 +125,8 @@ pub fn parse(
             ));
         }
         out.push(ind);
-    }
+        Ok(())
+    })?;
 
     let (text, file) = fragor;
     let index: HashMap<u32, usize> = out
@@ -139,18 +135,12 @@ pub fn parse(
         .map(|(pos, i)| (i.nummer, pos))
         .collect();
     let mut seen_fragor = HashSet::new();
-    for (line, rec) in records(text, file, &FRAGOR_COLUMNS)? {
-        let row = RowReader {
-            rec: &rec,
-            columns: &FRAGOR_COLUMNS,
-            file,
-            line,
-        };
-        let nummer = row.nummer()?;
+    Table::open(text, file, &FRAGOR_COLUMNS)?.for_each_row(|row| {
+        let nummer = row.number("nummer", 1, MAX_NUMMER)?;
         let Some(&pos) = index.get(&nummer) else {
             return Err(DataError::Row {
                 file: file.to_path_buf(),
-                line,
+                line: row.line,
                 message: format!(
                     "frågan hör till indikator {nummer}, som inte finns i {FILE_NAME}"
                 ),
@@ -168,190 +158,48 @@ pub fn parse(
             fraga: row.required("fraga")?,
             svarsalternativ: row.optional("svarsalternativ"),
         });
-    }
-    Ok(out)
-}
-
-/// Read all records of a CSV text after checking its header; yields `(line, record)`.
-fn records(
-    text: &str,
-    file: &Path,
-    columns: &[&str],
-) -> Result<Vec<(usize, csv::StringRecord)>, DataError> {
-    if text.trim().is_empty() {
-        return Err(DataError::Empty {
-            file: file.to_path_buf(),
-        });
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| DataError::Header {
-        file: file.to_path_buf(),
-        message: e.to_string(),
+        Ok(())
     })?;
-    check_header(headers, file, columns)?;
+    Ok(out)
+}
+
+fn omraden(row: &Row<'_>) -> Result<Vec<IndikatorOmrade>, DataError> {
+    let v = row.required("omraden")?;
     let mut out = Vec::new();
-    for rec in reader.records() {
-        let rec = rec.map_err(|e| DataError::Row {
-            file: file.to_path_buf(),
-            line: e.position().map_or(0, |p| to_usize(p.line())),
-            message: format!("trasig CSV-rad: {e}"),
-        })?;
-        let line = rec.position().map_or(0, |p| to_usize(p.line()));
-        if rec.len() != columns.len() {
-            return Err(DataError::Row {
-                file: file.to_path_buf(),
-                line,
-                message: format!(
-                    "raden har {} fält, väntade {} (är raden avklippt?)",
-                    rec.len(),
-                    columns.len()
-                ),
-            });
+    for name in v.split(OMRADE_SEPARATOR) {
+        let o: IndikatorOmrade =
+            name.parse()
+                .map_err(|e: crate::model::UnknownIndikatorOmrade| {
+                    row.error("omraden", e.to_string())
+                })?;
+        if out.contains(&o) {
+            return Err(row.error("omraden", format!("området {o} står två gånger")));
         }
-        out.push((line, rec));
+        out.push(o);
     }
     Ok(out)
 }
 
-fn to_usize(n: u64) -> usize {
-    usize::try_from(n).unwrap_or(usize::MAX)
-}
-
-fn check_header(
-    headers: &csv::StringRecord,
-    file: &Path,
-    columns: &[&str],
-) -> Result<(), DataError> {
-    for (i, want) in columns.iter().enumerate() {
-        match headers.get(i) {
-            Some(got) if got == *want => {}
-            Some(got) => {
-                return Err(DataError::Header {
-                    file: file.to_path_buf(),
-                    message: format!("kolumn {} heter {got:?}, väntade {want:?}", i + 1),
-                });
-            }
-            None => {
-                return Err(DataError::Header {
-                    file: file.to_path_buf(),
-                    message: format!("kolumnen {want:?} saknas"),
-                });
-            }
-        }
-    }
-    if headers.len() > columns.len() {
-        return Err(DataError::Header {
-            file: file.to_path_buf(),
-            message: format!("okänd extra kolumn {:?}", &headers[columns.len()]),
-        });
-    }
-    Ok(())
-}
-
-struct RowReader<'a> {
-    rec: &'a csv::StringRecord,
-    columns: &'a [&'a str],
-    file: &'a Path,
-    line: usize,
-}
-
-impl RowReader<'_> {
-    fn error(&self, field: &str, message: String) -> DataError {
-        DataError::Field {
-            file: self.file.to_path_buf(),
-            line: self.line,
-            field: field.to_string(),
-            message,
-        }
-    }
-
-    fn get(&self, field: &str) -> &str {
-        let idx = self.columns.iter().position(|c| *c == field).unwrap_or(0);
-        self.rec.get(idx).unwrap_or("")
-    }
-
-    fn required(&self, field: &str) -> Result<String, DataError> {
-        let v = self.get(field);
-        if v.trim().is_empty() {
-            Err(self.error(field, "får inte vara tomt".into()))
-        } else {
-            Ok(v.to_string())
-        }
-    }
-
-    fn optional(&self, field: &str) -> Option<String> {
-        let v = self.get(field);
-        (!v.trim().is_empty()).then(|| v.to_string())
-    }
-
-    fn nummer(&self) -> Result<u32, DataError> {
-        let v = self.get("nummer").trim();
-        let n: u32 = v
-            .parse()
-            .map_err(|_| self.error("nummer", format!("{v:?} är inte ett heltal")))?;
-        if n == 0 || n > MAX_NUMMER {
-            return Err(self.error("nummer", format!("{n} ligger utanför 1–{MAX_NUMMER}")));
-        }
-        Ok(n)
-    }
-
-    fn bool(&self, field: &str) -> Result<bool, DataError> {
-        match self.get(field).trim() {
-            "true" => Ok(true),
-            "false" => Ok(false),
-            v => Err(self.error(field, format!("{v:?} är varken true eller false"))),
-        }
-    }
-
-    fn omraden(&self) -> Result<Vec<IndikatorOmrade>, DataError> {
-        let v = self.required("omraden")?;
-        let mut out = Vec::new();
-        for name in v.split(OMRADE_SEPARATOR) {
-            let o: IndikatorOmrade =
-                name.parse()
-                    .map_err(|e: crate::model::UnknownIndikatorOmrade| {
-                        self.error("omraden", e.to_string())
-                    })?;
-            if out.contains(&o) {
-                return Err(self.error("omraden", format!("området {o} står två gånger")));
-            }
-            out.push(o);
-        }
-        Ok(out)
-    }
-
-    fn kallrad(&self) -> Result<u32, DataError> {
-        let v = self.get("kallrad").trim();
-        match v.parse::<u32>() {
-            Ok(n) if n > 0 => Ok(n),
-            _ => Err(self.error("kallrad", format!("{v:?} är inte ett radnummer"))),
-        }
-    }
-
-    fn indikator(&self) -> Result<Indikator, DataError> {
-        Ok(Indikator {
-            nummer: self.nummer()?,
-            titel: self.required("titel")?,
-            markering: self.optional("markering"),
-            omraden: self.omraden()?,
-            bakgrundsmatt: self.bool("bakgrundsmatt")?,
-            matt: self.required("matt")?,
-            matenhet: self.optional("matenhet"),
-            syfte: self.optional("syfte"),
-            riktning: self.optional("riktning"),
-            typ: self.optional("typ"),
-            kvalitetsdimension: self.optional("kvalitetsdimension"),
-            kriterier: self.optional("kriterier"),
-            delvis: self.optional("delvis"),
-            taljare: self.optional("taljare"),
-            namnare: self.optional("namnare"),
-            definitioner: self.optional("definitioner"),
-            kommentar: self.optional("kommentar"),
-            kallrad: self.kallrad()?,
-            fragor: Vec::new(),
-        })
-    }
+fn indikator(row: &Row<'_>) -> Result<Indikator, DataError> {
+    Ok(Indikator {
+        nummer: row.number("nummer", 1, MAX_NUMMER)?,
+        titel: row.required("titel")?,
+        markering: row.optional("markering"),
+        omraden: omraden(row)?,
+        bakgrundsmatt: row.boolean("bakgrundsmatt")?,
+        matt: row.required("matt")?,
+        matenhet: row.optional("matenhet"),
+        syfte: row.optional("syfte"),
+        riktning: row.optional("riktning"),
+        typ: row.optional("typ"),
+        kvalitetsdimension: row.optional("kvalitetsdimension"),
+        kriterier: row.optional("kriterier"),
+        delvis: row.optional("delvis"),
+        taljare: row.optional("taljare"),
+        namnare: row.optional("namnare"),
+        definitioner: row.optional("definitioner"),
+        kommentar: row.optional("kommentar"),
+        kallrad: row.number("kallrad", 1, u32::MAX)?,
+        fragor: Vec::new(),
+    })
 }

@@ -6,6 +6,9 @@
 mod error;
 pub mod indikatorer;
 pub mod insatser;
+pub mod lagesrapport;
+mod rows;
+pub mod skane;
 
 use std::path::{Path, PathBuf};
 
@@ -29,42 +32,51 @@ pub const EMBEDDED_INDIKATORER: &str = include_str!("../../data/indikatorer.csv"
 /// The embedded `data/indikator_fragor.csv`.
 pub const EMBEDDED_INDIKATOR_FRAGOR: &str = include_str!("../../data/indikator_fragor.csv");
 
+/// The embedded `data/skane.csv`.
+pub const EMBEDDED_SKANE: &str = include_str!("../../data/skane.csv");
+
+/// The embedded `data/lagesrapport.csv`.
+pub const EMBEDDED_LAGESRAPPORT: &str = include_str!("../../data/lagesrapport.csv");
+
+/// The text of one data file and the path to name in errors.
+fn file_text(
+    source: &Source,
+    name: &str,
+    embedded: &'static str,
+) -> Result<(String, PathBuf), DataError> {
+    match source {
+        Source::Embedded => Ok((embedded.to_string(), Path::new("data").join(name))),
+        Source::Dir(dir) => {
+            let path = dir.join(name);
+            let text = read_text(&path)?;
+            Ok((text, path))
+        }
+    }
+}
+
 /// Load the catalogue from `source`.
 ///
 /// # Errors
-/// A [`DataError`] naming file, line and field when a file is missing or malformed.
+/// A [`DataError`] naming file, line and field when a file is missing or malformed, or a
+/// Skåne row links to an insats that is not in the catalogue.
 pub fn load(source: &Source) -> Result<Catalog, DataError> {
-    let insatser = match source {
-        Source::Embedded => insatser::parse(EMBEDDED_INSATSER, Path::new("data/insatser.csv"))?,
-        Source::Dir(dir) => {
-            let path = dir.join(insatser::FILE_NAME);
-            let text = read_text(&path)?;
-            insatser::parse(&text, &path)?
-        }
-    };
-    let indikatorer = match source {
-        Source::Embedded => indikatorer::parse(
-            (
-                EMBEDDED_INDIKATORER,
-                Path::new("data").join(indikatorer::FILE_NAME).as_path(),
-            ),
-            (
-                EMBEDDED_INDIKATOR_FRAGOR,
-                Path::new("data")
-                    .join(indikatorer::FRAGOR_FILE_NAME)
-                    .as_path(),
-            ),
-        )?,
-        Source::Dir(dir) => {
-            let path = dir.join(indikatorer::FILE_NAME);
-            let text = read_text(&path)?;
-            let fragor_path = dir.join(indikatorer::FRAGOR_FILE_NAME);
-            let fragor_text = read_text(&fragor_path)?;
-            indikatorer::parse((&text, &path), (&fragor_text, &fragor_path))?
-        }
-    };
+    let (text, path) = file_text(source, insatser::FILE_NAME, EMBEDDED_INSATSER)?;
+    let insatser = insatser::parse(&text, &path)?;
+    let (text, path) = file_text(source, skane::FILE_NAME, EMBEDDED_SKANE)?;
+    let skane = skane::parse(&text, &path, &insatser)?;
+    let (text, path) = file_text(source, lagesrapport::FILE_NAME, EMBEDDED_LAGESRAPPORT)?;
+    let lagesrapport = lagesrapport::parse(&text, &path)?;
+    let (text, path) = file_text(source, indikatorer::FILE_NAME, EMBEDDED_INDIKATORER)?;
+    let (fragor_text, fragor_path) = file_text(
+        source,
+        indikatorer::FRAGOR_FILE_NAME,
+        EMBEDDED_INDIKATOR_FRAGOR,
+    )?;
+    let indikatorer = indikatorer::parse((&text, &path), (&fragor_text, &fragor_path))?;
     Ok(Catalog {
         insatser,
+        skane,
+        lagesrapport,
         indikatorer,
     })
 }

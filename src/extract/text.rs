@@ -61,3 +61,113 @@ pub fn read_seed(dir: &Path, prefix: &str) -> Result<(PathBuf, String), ExtractE
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// How a line ends in the seed: PDF text keeps a trailing space after a whole word, so a line
+/// without one was broken inside a word.
+#[must_use]
+pub fn broken_inside_word(raw: &str) -> bool {
+    !raw.is_empty() && !raw.ends_with(char::is_whitespace)
+}
+
+/// Join wrapped lines into one text.
+///
+/// A line with a trailing space ends a word: the next line follows after one space. A line
+/// without one was broken inside a word and is joined directly. A line-end hyphen between two
+/// lower-case letters is Word's auto-hyphenation and is removed, unless `keep_hyphen(before,
+/// after)` says the hyphen is real (`Catch-up`); other hyphens (`fixar-Malte`, `(ACT)-team`,
+/// `MATRIX-programmet`) are kept.
+pub fn join_wrapped<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    keep_hyphen: &dyn Fn(&str, &str) -> bool,
+) -> String {
+    let mut out = String::new();
+    let mut prev_broken = false;
+    for raw in lines {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            if prev_broken {
+                if out.ends_with('-') && is_artifact_hyphen(&out, line, keep_hyphen) {
+                    out.pop();
+                }
+            } else {
+                out.push(' ');
+            }
+        }
+        out.push_str(line);
+        prev_broken = broken_inside_word(raw);
+    }
+    squash(&out)
+}
+
+fn is_artifact_hyphen(before: &str, after: &str, keep_hyphen: &dyn Fn(&str, &str) -> bool) -> bool {
+    let stem = &before[..before.len() - 1];
+    let last_word = stem.rsplit(char::is_whitespace).next().unwrap_or("");
+    let first_word = after.split(char::is_whitespace).next().unwrap_or("");
+    let lower_before = last_word.chars().last().is_some_and(char::is_lowercase);
+    let lower_after = first_word.chars().next().is_some_and(char::is_lowercase);
+    lower_before && lower_after && !keep_hyphen(last_word, first_word)
+}
+
+/// Fold a text to its lower-case letters and digits, for comparing names printed with
+/// different spacing, hyphens or punctuation.
+#[must_use]
+pub fn alnum_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn join(lines: &[&str]) -> String {
+        join_wrapped(lines.iter().copied(), &|b, a| {
+            b == "Catch" && a.starts_with("up")
+        })
+    }
+
+    #[test]
+    fn trailing_space_means_word_end() {
+        assert_eq!(
+            join(&["Dagverksamhet ", "anpassad "]),
+            "Dagverksamhet anpassad"
+        );
+    }
+
+    #[test]
+    fn no_trailing_space_joins_inside_a_word() {
+        assert_eq!(
+            join(&["funktionsnedsattning.stock", "holm.se "]),
+            "funktionsnedsattning.stockholm.se"
+        );
+    }
+
+    #[test]
+    fn hyphenation_artifact_is_removed_between_lower_case_letters() {
+        assert_eq!(
+            join(&["Haschavvänjnings-", "programmet (HAP) "]),
+            "Haschavvänjningsprogrammet (HAP)"
+        );
+    }
+
+    #[test]
+    fn real_hyphens_are_kept() {
+        assert_eq!(join(&["fixar-", "Malte "]), "fixar-Malte");
+        assert_eq!(join(&["Treatment (ACT)-", "team "]), "Treatment (ACT)-team");
+        assert_eq!(join(&["MATRIX-", "programmet "]), "MATRIX-programmet");
+        assert_eq!(
+            join(&["Biobehavioral Catch-", "up (ABC) "]),
+            "Biobehavioral Catch-up (ABC)"
+        );
+    }
+
+    #[test]
+    fn hyphen_before_a_space_is_a_word_of_its_own() {
+        assert_eq!(join(&["hälso- ", "och sjukvård "]), "hälso- och sjukvård");
+    }
+}
