@@ -47,7 +47,8 @@ pub struct Parsed {
 /// Read 003 from `seeds` and the corrections from `data_dir`.
 ///
 /// # Errors
-/// When the seed is missing or breaks an assumption of the extractor.
+/// When the seed is missing, breaks an assumption of the extractor or does not hold exactly
+/// [`EXPECTED_BLOCKS`] blocks.
 pub fn extract_dir(seeds: &Path, data_dir: &Path) -> Result<Vec<Indikator>, ExtractError> {
     let (path, text) = super::text::read_seed(seeds, SEED_PREFIX)?;
     let corrections = Corrections::load(data_dir)?;
@@ -55,10 +56,17 @@ pub fn extract_dir(seeds: &Path, data_dir: &Path) -> Result<Vec<Indikator>, Extr
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    Ok(parse(&text, &file, &corrections)?
-        .into_iter()
-        .map(|p| p.indikator)
-        .collect())
+    let parsed = parse(&text, &file, &corrections)?;
+    let count = u32::try_from(parsed.len()).unwrap_or(u32::MAX);
+    if count != EXPECTED_BLOCKS {
+        let line = parsed.last().map_or(1, |p| p.indikator.kallrad as usize);
+        return Err(err(
+            &file,
+            line,
+            format!("hittade {count} numrerade block, väntade {EXPECTED_BLOCKS}"),
+        ));
+    }
+    Ok(parsed.into_iter().map(|p| p.indikator).collect())
 }
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> ExtractError {
@@ -72,8 +80,7 @@ fn err(file: &str, line: usize, message: impl Into<String>) -> ExtractError {
 /// Parse the text of 003; `file` names it in errors.
 ///
 /// # Errors
-/// When the text does not hold exactly [`EXPECTED_BLOCKS`] well-formed blocks, a block of an
-/// area's section is published elsewhere, title and heading disagree about a bakgrundsmått, a
+/// When a block is malformed, a block of an area's section is published elsewhere, title and heading disagree about a bakgrundsmått, a
 /// question label repeats, or a correction no longer applies.
 pub fn parse(
     text: &str,
@@ -81,15 +88,6 @@ pub fn parse(
     corrections: &Corrections,
 ) -> Result<Vec<Parsed>, ExtractError> {
     let raw = layout::blocks(text, file)?;
-    let count = u32::try_from(raw.len()).unwrap_or(u32::MAX);
-    if count != EXPECTED_BLOCKS {
-        let line = raw.last().map_or(1, |b| b.lines[0].no);
-        return Err(err(
-            file,
-            line,
-            format!("hittade {count} numrerade block, väntade {EXPECTED_BLOCKS}"),
-        ));
-    }
     let mut out = Vec::new();
     let mut applied = Vec::new();
     for mut block in raw {
