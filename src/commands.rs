@@ -1,5 +1,7 @@
 //! Non-interactive subcommands: data on stdout, messages on stderr.
 
+pub mod indikatorer;
+
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -32,7 +34,7 @@ pub fn insats_json(i: &Insats) -> Value {
 }
 
 /// Write to stdout; a closed pipe (`| head`) ends quietly with success.
-fn emit(text: &str) -> ExitCode {
+pub(crate) fn emit(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,

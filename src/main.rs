@@ -25,6 +25,12 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Export { format }) => insats::commands::export(&catalog, format),
         Some(Command::Show { id }) => insats::commands::show(&catalog, &id),
+        Some(Command::Indikatorer { format, omrade }) => {
+            insats::commands::indikatorer::list(&catalog, format, omrade)
+        }
+        Some(Command::Indikator { nummer }) => {
+            insats::commands::indikatorer::show(&catalog, nummer)
+        }
         Some(Command::Keymap) => ExitCode::SUCCESS,
         None => run_app(catalog, &cli),
     }
