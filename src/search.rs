@@ -387,7 +387,10 @@ mod tests {
 
     #[test]
     fn forklaring_words_must_start_a_word() {
-        assert!(!contains_at_word_start("om återfall i missbruk", "aterfall"));
+        assert!(!contains_at_word_start(
+            "om återfall i missbruk",
+            "aterfall"
+        ));
         assert!(contains_at_word_start("om aterfall i missbruk", "aterfall"));
         assert!(contains_at_word_start("missbruk", "mi"));
         assert!(!contains_at_word_start("familj", "mi"));

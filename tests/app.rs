@@ -387,3 +387,37 @@ fn view_two_is_the_checklist_placeholder_and_quit_quits() {
     a.update(Action::Quit);
     assert!(a.should_quit());
 }
+
+#[test]
+fn detail_shows_skane_figures_apart_as_another_measure() {
+    let catalog = insats::data::load(&insats::data::Source::Embedded).expect("embedded data");
+    if catalog.skane.is_empty() {
+        return; // Skåne data not in this checkout
+    }
+    let index = catalog
+        .position("missbruk-5.2-aterfallsprevention-ap")
+        .expect("ÅP in the catalogue");
+    let text: Vec<String> = insats::app::detail::lines(&catalog, index, 80)
+        .into_iter()
+        .map(|l| l.into_iter().map(|(_, s)| s).collect())
+        .collect();
+    let at = text
+        .iter()
+        .position(|l| l.starts_with("Skåne län 2016–2020 (ett annat mått)"))
+        .expect("Skåne heading");
+    let national = text
+        .iter()
+        .position(|l| l.starts_with("Ges "))
+        .expect("national figures");
+    assert!(national < at, "national figures first");
+    assert!(
+        text[at..]
+            .iter()
+            .any(|l| l.contains("De tio vanligaste av de kartlagda insatserna (plats 2)"))
+    );
+    assert!(
+        text[at..]
+            .iter()
+            .any(|l| l.contains("96 % (24 av 25 kommuner)"))
+    );
+}

@@ -190,6 +190,8 @@ pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
         width,
     );
 
+    skane(&mut out, catalog, i, width);
+
     let same: Vec<&Insats> = catalog
         .insatser
         .iter()
@@ -206,6 +208,49 @@ pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
         comparison(&mut out, i, &same, width);
     }
     out
+}
+
+/// SKR's Skåne figures for this insats, if any: a different measure, so apart and labelled.
+fn skane(out: &mut Vec<DetailLine>, catalog: &Catalog, i: &Insats, width: usize) {
+    let rows: Vec<_> = catalog
+        .skane
+        .iter()
+        .filter(|r| r.insats_id == i.id)
+        .collect();
+    let Some(first) = rows.first() else {
+        return;
+    };
+    out.push(Vec::new());
+    text_lines(
+        out,
+        Tone::Heading,
+        &format!("Skåne län {} (ett annat mått)", first.period),
+        width,
+    );
+    text_lines(
+        out,
+        Tone::Dim,
+        "Ur SKR:s inventering i Skåne, andel av de kommuner i Skåne som svarat. Jämför inte \
+         rakt av med siffrorna för hela landet ovan.",
+        width,
+    );
+    for r in rows {
+        for l in wrap(
+            &format!("{} (plats {})", r.tabell.namn(), r.rang),
+            width,
+            "",
+            "",
+        ) {
+            out.push(vec![(Tone::Path, l)]);
+        }
+        let text = format!(
+            "{}: {} % ({} av {} kommuner)",
+            r.andel_rubrik, r.andel, r.antal, r.antal_svarande
+        );
+        for l in wrap(&text, width, "  ", "  ") {
+            out.push(vec![(Tone::Figure, l)]);
+        }
+    }
 }
 
 /// Whether two insatser carry the same name (ignoring case and spacing).
