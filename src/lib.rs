@@ -7,6 +7,7 @@
 //! - [`extract`]: the reproducible extractor that builds `data/` from the seed texts.
 //! - [`sort`]: Swedish sort keys and diacritic folding.
 //! - [`search`]: fuzzy search over the model, the one ranking for the app and the CLI.
+//! - [`synth`]: larger synthetic catalogues recombined from the real one, for benchmarks.
 //! - [`action`], [`keymap`]: what keys mean; `keymap.toml` parsed, merged and validated.
 //! - [`app`]: the interactive app's state and its one `update(Action)`.
 //! - [`ui`]: drawing only; [`tui`]: the terminal loop.
@@ -21,5 +22,6 @@ pub mod keymap;
 pub mod model;
 pub mod search;
 pub mod sort;
+pub mod synth;
 pub mod tui;
 pub mod ui;
