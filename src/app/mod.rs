@@ -8,6 +8,8 @@ pub mod layout;
 pub mod list;
 pub mod tree;
 
+use std::collections::HashMap;
+
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Context};
@@ -48,6 +50,8 @@ pub struct App {
     list: ListState,
     /// For each insats, what tells it apart from others with the same name.
     labels: Vec<Option<String>>,
+    /// For each insats, the others with the same name (see [`detail::same_name`]).
+    same_name: SameName,
     detail_scroll: usize,
     focus: Focus,
     view: View,
@@ -63,7 +67,8 @@ impl App {
     pub fn new(catalog: Catalog, help: Help) -> Self {
         let index = SearchIndex::new(&catalog);
         let tree = TreeState::new(&catalog);
-        let labels = disambiguation(&catalog);
+        let same_name = SameName::new(&catalog);
+        let labels = disambiguation(&catalog, &same_name);
         let mut app = App {
             catalog,
             index,
@@ -71,6 +76,7 @@ impl App {
             tree,
             list: ListState::default(),
             labels,
+            same_name,
             detail_scroll: 0,
             focus: Focus::List,
             view: View::Catalog,
@@ -306,11 +312,9 @@ impl App {
     /// The detail pane's lines for the selected insats at `width` columns.
     #[must_use]
     pub fn detail_lines(&self, width: usize) -> Vec<detail::DetailLine> {
-        detail::lines(
-            &self.catalog,
-            self.list.selected_index().unwrap_or(usize::MAX),
-            width,
-        )
+        let index = self.list.selected_index().unwrap_or(usize::MAX);
+        let same = self.same_name.others(&self.catalog, index);
+        detail::lines_with(&self.catalog, index, &same, width)
     }
 
     /// The panes of the current window size and focus.
@@ -430,15 +434,60 @@ pub fn short_title(o: Omrade) -> &'static str {
     }
 }
 
+/// The insatser that share a name, grouped once: comparing every pair would take minutes
+/// for a catalogue of 100 000.
+#[derive(Debug)]
+struct SameName {
+    /// For each insats, its group in `groups`, if its name occurs more than once.
+    group: Vec<Option<usize>>,
+    /// Indices of the insatser of each shared name, in source order.
+    groups: Vec<Vec<usize>>,
+}
+
+impl SameName {
+    fn new(catalog: &Catalog) -> Self {
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (n, i) in catalog.insatser.iter().enumerate() {
+            by_name
+                .entry(detail::name_key(&i.namn))
+                .or_default()
+                .push(n);
+        }
+        let mut groups: Vec<Vec<usize>> = by_name.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort_unstable();
+        let mut group = vec![None; catalog.insatser.len()];
+        for (g, members) in groups.iter().enumerate() {
+            for &n in members {
+                group[n] = Some(g);
+            }
+        }
+        SameName { group, groups }
+    }
+
+    /// The others with the same name as insats `index` (and another id), in source order.
+    fn others(&self, catalog: &Catalog, index: usize) -> Vec<usize> {
+        let (Some(Some(g)), Some(i)) = (self.group.get(index), catalog.insatser.get(index)) else {
+            return Vec::new();
+        };
+        self.groups[*g]
+            .iter()
+            .copied()
+            .filter(|&n| catalog.insatser[n].id != i.id)
+            .collect()
+    }
+}
+
 /// For insatser whose name occurs more than once: the område when that tells them apart,
 /// else område and group (or section).
-fn disambiguation(catalog: &Catalog) -> Vec<Option<String>> {
+fn disambiguation(catalog: &Catalog, same_name: &SameName) -> Vec<Option<String>> {
     let all = &catalog.insatser;
     all.iter()
-        .map(|i| {
-            let same: Vec<&Insats> = all
-                .iter()
-                .filter(|o| o.id != i.id && detail::same_name(o, i))
+        .enumerate()
+        .map(|(n, i)| {
+            let same: Vec<&Insats> = same_name
+                .others(catalog, n)
+                .into_iter()
+                .map(|o| &all[o])
                 .collect();
             if same.is_empty() {
                 None
