@@ -2,13 +2,14 @@
 
 pub mod indikatorer;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
 use crate::cli::ExportFormat;
 use crate::model::{Catalog, Figure, Insats};
+use crate::text::{escape_json_controls, sanitize, sanitize_lines};
 
 fn figure_json(f: Figure) -> Value {
     json!({ "antal": f.antal, "andel": f.andel })
@@ -33,6 +34,25 @@ pub fn insats_json(i: &Insats) -> Value {
     })
 }
 
+/// JSON for stdout: pretty, ending in a newline, DEL, C1 and bidirectional controls escaped
+/// like the C0 controls (the same JSON value, see [`escape_json_controls`]).
+pub(crate) fn json_text(value: &[Value]) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    escape_json_controls(&s).into_owned()
+}
+
+/// CSV for stdout: the exact data for a program; on a terminal, where a person reads it,
+/// control characters are made visible (line breaks inside quoted fields stay).
+pub(crate) fn csv_text(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    if std::io::stdout().is_terminal() {
+        sanitize_lines(&text).into_owned()
+    } else {
+        text.into_owned()
+    }
+}
+
 /// Write to stdout; a closed pipe (`| head`) ends quietly with success.
 pub(crate) fn emit(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
@@ -52,9 +72,7 @@ pub fn export(catalog: &Catalog, format: ExportFormat) -> ExitCode {
     match format {
         ExportFormat::Json => {
             let arr: Vec<Value> = catalog.insatser.iter().map(insats_json).collect();
-            let mut s = serde_json::to_string_pretty(&arr).unwrap_or_default();
-            s.push('\n');
-            emit(&s)
+            emit(&json_text(&arr))
         }
         ExportFormat::Csv => {
             let mut buf = Vec::new();
@@ -62,7 +80,7 @@ pub fn export(catalog: &Catalog, format: ExportFormat) -> ExitCode {
                 eprintln!("insats: {e}");
                 return ExitCode::from(2);
             }
-            emit(&String::from_utf8_lossy(&buf))
+            emit(&csv_text(&buf))
         }
     }
 }
@@ -75,23 +93,27 @@ fn figure_text(f: Figure) -> String {
     }
 }
 
-/// The text of one insats for a person to read.
+/// The text of one insats for a person to read, control characters made visible.
 #[must_use]
 pub fn show_text(i: &Insats) -> String {
     let mut s = String::new();
-    s.push_str(&i.namn);
+    s.push_str(&sanitize(&i.namn));
     s.push('\n');
     let mut path = format!("{} › {} {}", i.omrade.title(), i.sektion_nr, i.sektion);
     if let Some(g) = &i.grupp {
         path.push_str(" › ");
         path.push_str(g);
     }
-    s.push_str(&path);
-    s.push_str(&format!("\nid: {}\n\n", i.id));
+    s.push_str(&sanitize(&path));
+    s.push_str(&format!("\nid: {}\n\n", sanitize(&i.id)));
     s.push_str("Förklaring:\n");
-    s.push_str(i.forklaring.as_deref().unwrap_or("(saknas i källan)"));
+    s.push_str(&sanitize_lines(
+        i.forklaring.as_deref().unwrap_or("(saknas i källan)"),
+    ));
     s.push_str("\n\nKälla:\n");
-    s.push_str(i.kalla.as_deref().unwrap_or("(saknas i källan)"));
+    s.push_str(&sanitize_lines(
+        i.kalla.as_deref().unwrap_or("(saknas i källan)"),
+    ));
     s.push_str("\n\nAntal kommuner (andel av svarande):\n");
     for (label, f) in [
         ("Ges", i.ges),

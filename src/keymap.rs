@@ -173,8 +173,13 @@ impl fmt::Display for KeyCombo {
         let ctrl = self.modifiers.contains(KeyModifiers::CONTROL);
         match self.code {
             KeyCode::Char(' ') => f.write_str("Mellanslag"),
-            KeyCode::Char(c) if ctrl => write!(f, "{}", c.to_uppercase()),
-            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Char(c) if ctrl => write!(
+                f,
+                "{}",
+                crate::text::sanitize(&c.to_uppercase().to_string())
+            ),
+            // A keymap file can name any character, control characters included.
+            KeyCode::Char(c) => f.write_str(&crate::text::sanitize(&c.to_string())),
             KeyCode::Up => f.write_str("↑"),
             KeyCode::Down => f.write_str("↓"),
             KeyCode::Left => f.write_str("←"),

@@ -17,10 +17,7 @@ fn main() -> ExitCode {
     let source = cli.data.clone().map_or(Source::Embedded, Source::Dir);
     let catalog = match data::load(&source) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("insats: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(&e),
     };
     match cli.command {
         Some(Command::Export { format }) => insats::commands::export(&catalog, format),
@@ -41,10 +38,7 @@ fn main() -> ExitCode {
 fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     let keymap = match Keymap::load(&keymap::user_files(cli.keymap.as_deref())) {
         Ok(k) => k,
-        Err(e) => {
-            eprintln!("insats: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(&e),
     };
     if !std::io::stdout().is_terminal() {
         return insats::commands::overview(&catalog);
@@ -57,4 +51,11 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A data or keymap error on stderr, exit status 2. The message quotes file contents and
+/// paths, so control characters in it are made visible too.
+fn fail(e: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("insats: {}", insats::text::sanitize_lines(&e.to_string()));
+    ExitCode::from(2)
 }
