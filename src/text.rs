@@ -199,10 +199,7 @@ mod tests {
         let raw = "a\u{7f}\u{85}\u{202e}b\x1b\n";
         let json = serde_json::to_string_pretty(&[raw]).expect("json");
         let safe = escape_json_controls(&json);
-        assert!(
-            !safe.chars().any(|c| c != '\n' && is_unsafe(c)),
-            "{safe}"
-        );
+        assert!(!safe.chars().any(|c| c != '\n' && is_unsafe(c)), "{safe}");
         assert!(safe.starts_with("[\n"), "pretty line breaks stay: {safe}");
         let back: Vec<String> = serde_json::from_str(&safe).expect("still JSON");
         assert_eq!(back, [raw]);

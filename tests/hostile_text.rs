@@ -15,7 +15,8 @@ use ratatui::backend::TestBackend;
 
 /// ESC alone, a CSI that clears the screen, an OSC that retitles the window (ended by BEL),
 /// a carriage return, a C1 CSI, a right-to-left override, backspace, DEL and NUL.
-const HOSTILE: &str = "Dag\x1b[2Jverksamhet \x1b]0;x\x07titel\rslut\u{9b}31m\u{202e}vänd\x08\x7f\0!";
+const HOSTILE: &str =
+    "Dag\x1b[2Jverksamhet \x1b]0;x\x07titel\rslut\u{9b}31m\u{202e}vänd\x08\x7f\0!";
 
 /// The visible forms that must appear instead.
 const VISIBLE: [&str; 5] = ["^[[2J", "^[]0;x^G", "titel^Mslut", "^H^?^@!", "\u{FFFD}31m"];
@@ -26,7 +27,14 @@ fn hostile_dir() -> DataDir {
     let d = DataDir::committed();
     d.edit("insatser.csv", |r| {
         assert_eq!(r.rows[0][r.col("id")], FIRST_ID);
-        for field in ["namn", "sektion", "grupp", "forklaring", "kalla", "namn_bilaga"] {
+        for field in [
+            "namn",
+            "sektion",
+            "grupp",
+            "forklaring",
+            "kalla",
+            "namn_bilaga",
+        ] {
             r.set(0, field, &format!("{field} {HOSTILE}"));
         }
     });
@@ -44,7 +52,9 @@ fn hostile_dir() -> DataDir {
 }
 
 fn raw_controls(text: &str) -> Vec<char> {
-    text.chars().filter(|&c| c != '\n' && is_unsafe(c)).collect()
+    text.chars()
+        .filter(|&c| c != '\n' && is_unsafe(c))
+        .collect()
 }
 
 fn assert_visible(text: &str, what: &str) {
@@ -218,7 +228,9 @@ fn csv_into_a_pipe_keeps_the_exact_data() {
 #[test]
 fn a_data_error_quoting_controls_prints_them_visibly() {
     let d = DataDir::committed();
-    d.edit("insatser.csv", |r| r.set(3, "omrade", "\x1b[2J\x1b]0;x\x07"));
+    d.edit("insatser.csv", |r| {
+        r.set(3, "omrade", "\x1b[2J\x1b]0;x\x07")
+    });
     let out = d.run(&["export"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).expect("UTF-8");
