@@ -1,14 +1,17 @@
 //! Entry point: parse the command line, load data and keymap, run a subcommand or the app.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use insats::app::App;
 use insats::cli::{Cli, Command};
 use insats::data::{self, Source};
 use insats::keymap::{self, Keymap};
+use insats::tui::{self, Ending};
 
 fn main() -> ExitCode {
+    report_panics();
     let cli = Cli::parse();
     if let Some(Command::Keymap) = cli.command {
         print!("{}", keymap::DEFAULT_KEYMAP);
@@ -44,18 +47,59 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
         return insats::commands::overview(&catalog);
     }
     let app = insats::app::App::new(catalog, keymap.help());
-    match insats::tui::run(app, &keymap, insats::ui::Theme::from_env()) {
-        Ok(()) => ExitCode::SUCCESS,
+    let finished = tui::run(app, &keymap, insats::ui::Theme::from_env());
+    let saved = save_before_exit(&finished.app);
+    let status = match finished.ending {
+        Ending::Quit => ExitCode::SUCCESS,
+        // As a shell reports a process ended by the signal: 128 + its number.
+        Ending::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
+        Ending::Terminal(e) => {
+            say(&format!("insats: terminalfel: {e}"));
+            ExitCode::from(1)
+        }
+    };
+    match saved {
+        Ok(()) => status,
         Err(e) => {
-            eprintln!("insats: terminalfel: {e}");
+            say(&format!("insats: {e}"));
             ExitCode::from(1)
         }
     }
 }
 
+/// What must outlive the session is written here, after the terminal is restored, on every
+/// ending but a panic: quit, SIGTERM, SIGHUP (a dropped SSH connection), SIGINT and a lost
+/// terminal. The catalogue itself is read-only, so today there is nothing to write; the
+/// indicator checklist saves here.
+fn save_before_exit(_app: &App) -> Result<(), String> {
+    Ok(())
+}
+
+/// After Rust's own panic message (and, in the app, after the terminal is restored by the
+/// hook `tui` adds on top): what happened and where to report it, in Swedish.
+fn report_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        say(PANIC_REPORT);
+    }));
+}
+
+/// Printed after a panic.
+const PANIC_REPORT: &str = "\ninsats avbröts av ett programfel. Terminalen är återställd.\n\
+Rapportera felet till den som förvaltar insats, med texten ovan och vad du gjorde precis innan.";
+
+/// A line on stderr; a closed stderr (a dropped connection) is ignored, never a panic.
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
+}
+
 /// A data or keymap error on stderr, exit status 2. The message quotes file contents and
 /// paths, so control characters in it are made visible too.
 fn fail(e: &dyn std::fmt::Display) -> ExitCode {
-    eprintln!("insats: {}", insats::text::sanitize_lines(&e.to_string()));
+    say(&format!(
+        "insats: {}",
+        insats::text::sanitize_lines(&e.to_string())
+    ));
     ExitCode::from(2)
 }
