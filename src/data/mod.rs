@@ -5,6 +5,9 @@
 
 mod error;
 pub mod insatser;
+pub mod lagesrapport;
+mod rows;
+pub mod skane;
 
 use std::path::{Path, PathBuf};
 
@@ -22,20 +25,45 @@ pub enum Source {
 /// The embedded `data/insatser.csv`.
 pub const EMBEDDED_INSATSER: &str = include_str!("../../data/insatser.csv");
 
+/// The embedded `data/skane.csv`.
+pub const EMBEDDED_SKANE: &str = include_str!("../../data/skane.csv");
+
+/// The embedded `data/lagesrapport.csv`.
+pub const EMBEDDED_LAGESRAPPORT: &str = include_str!("../../data/lagesrapport.csv");
+
+/// The text of one data file and the path to name in errors.
+fn file_text(
+    source: &Source,
+    name: &str,
+    embedded: &'static str,
+) -> Result<(String, PathBuf), DataError> {
+    match source {
+        Source::Embedded => Ok((embedded.to_string(), Path::new("data").join(name))),
+        Source::Dir(dir) => {
+            let path = dir.join(name);
+            let text = read_text(&path)?;
+            Ok((text, path))
+        }
+    }
+}
+
 /// Load the catalogue from `source`.
 ///
 /// # Errors
-/// A [`DataError`] naming file, line and field when a file is missing or malformed.
+/// A [`DataError`] naming file, line and field when a file is missing or malformed, or a
+/// Skåne row links to an insats that is not in the catalogue.
 pub fn load(source: &Source) -> Result<Catalog, DataError> {
-    let insatser = match source {
-        Source::Embedded => insatser::parse(EMBEDDED_INSATSER, Path::new("data/insatser.csv"))?,
-        Source::Dir(dir) => {
-            let path = dir.join(insatser::FILE_NAME);
-            let text = read_text(&path)?;
-            insatser::parse(&text, &path)?
-        }
-    };
-    Ok(Catalog { insatser })
+    let (text, path) = file_text(source, insatser::FILE_NAME, EMBEDDED_INSATSER)?;
+    let insatser = insatser::parse(&text, &path)?;
+    let (text, path) = file_text(source, skane::FILE_NAME, EMBEDDED_SKANE)?;
+    let skane = skane::parse(&text, &path, &insatser)?;
+    let (text, path) = file_text(source, lagesrapport::FILE_NAME, EMBEDDED_LAGESRAPPORT)?;
+    let lagesrapport = lagesrapport::parse(&text, &path)?;
+    Ok(Catalog {
+        insatser,
+        skane,
+        lagesrapport,
+    })
 }
 
 /// Read a whole file as UTF-8, with an error naming the file (and the line of a bad byte).

@@ -5,6 +5,8 @@
 
 pub mod corrections;
 pub mod insatser;
+pub mod lagesrapport;
+pub mod skane;
 pub mod text;
 
 use std::path::Path;
@@ -13,7 +15,8 @@ pub use text::ExtractError;
 
 /// Run every extractor. Returns `(file name in data/, CSV text)` pairs; writes nothing.
 ///
-/// `data_dir` is where the corrections file lives (`korrigeringar.toml`).
+/// `data_dir` is where the manual decisions live (`korrigeringar.toml`,
+/// `skane_koppling.toml`, `lagesrapport_omraden.toml`).
 ///
 /// # Errors
 /// When a seed is missing or its text breaks an assumption the extractor relies on.
@@ -23,6 +26,16 @@ pub fn run_all(seeds: &Path, data_dir: &Path) -> Result<Vec<(String, String)>, E
     files.push((
         crate::data::insatser::FILE_NAME.to_string(),
         insatser::to_csv(&insatser),
+    ));
+    let skane = skane::extract_dir(seeds, data_dir, &insatser)?;
+    files.push((
+        crate::data::skane::FILE_NAME.to_string(),
+        skane::to_csv(&skane),
+    ));
+    let lagesrapport = lagesrapport::extract_dir(seeds, data_dir)?;
+    files.push((
+        crate::data::lagesrapport::FILE_NAME.to_string(),
+        lagesrapport::to_csv(&lagesrapport),
     ));
     Ok(files)
 }

@@ -1,11 +1,16 @@
-//! Pure domain types, immutable after load: områden, insatser and their statistics.
+//! Pure domain types, immutable after load: områden, insatser and their statistics, the
+//! Skåne figures and the Lägesrapport's findings.
 //!
 //! Nothing here reads files or knows about terminals; `data` builds these values and
 //! everything else reads them.
 
+mod lagesrapport;
 mod omrade;
+mod skane;
 
+pub use lagesrapport::Lagesiakttagelse;
 pub use omrade::{Omrade, UnknownOmrade};
+pub use skane::{SKANE_PERIOD, SkaneRow, SkaneTabell, UnknownSkaneTabell};
 
 /// One statistic cell of SKR's table: a count of kommuner and the printed share.
 ///
@@ -57,6 +62,10 @@ pub struct Insats {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub insatser: Vec<Insats>,
+    /// The Skåne tables of 002, each row linked to an insats.
+    pub skane: Vec<SkaneRow>,
+    /// The "Sammanfattande iakttagelser" of the Lägesrapport (004).
+    pub lagesrapport: Vec<Lagesiakttagelse>,
 }
 
 impl Catalog {

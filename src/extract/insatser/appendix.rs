@@ -368,8 +368,16 @@ fn pair_region(
     }
     let mut starts: Vec<usize> = claimed.keys().copied().collect();
     starts.sort_unstable();
-    let first = starts[0];
-    let first_block_len = starts.get(1).copied().unwrap_or(paras.len()) - first;
+    let Some(&first) = starts.first() else {
+        return Ok(Vec::new());
+    };
+    // The first row's block ends at the next insats or at its own first reprint.
+    let first_text = paras[first].text();
+    let block_end = starts.get(1).copied().unwrap_or(paras.len());
+    let first_block_len = (first + 1..block_end)
+        .find(|&k| paras[k].after_break && paras[k].text() == first_text)
+        .unwrap_or(block_end)
+        - first;
 
     let mut out = Vec::new();
     for (n, &pi) in starts.iter().enumerate() {

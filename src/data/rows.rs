@@ -1,0 +1,182 @@
+//! Reading a CSV file with a fixed header row into field-addressable rows whose errors name
+//! file, line and field.
+
+use std::path::Path;
+
+use super::DataError;
+
+/// A CSV text checked against its expected columns.
+pub struct Table<'a> {
+    reader: csv::Reader<&'a [u8]>,
+    columns: &'static [&'static str],
+    file: &'a Path,
+}
+
+impl<'a> Table<'a> {
+    /// Open `text`, checking that the header row is exactly `columns`.
+    ///
+    /// # Errors
+    /// [`DataError::Empty`] for an empty text, [`DataError::Header`] for a wrong header.
+    pub fn open(
+        text: &'a str,
+        file: &'a Path,
+        columns: &'static [&'static str],
+    ) -> Result<Self, DataError> {
+        if text.trim().is_empty() {
+            return Err(DataError::Empty {
+                file: file.to_path_buf(),
+            });
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let headers = reader.headers().map_err(|e| DataError::Header {
+            file: file.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        for (i, want) in columns.iter().enumerate() {
+            match headers.get(i) {
+                Some(got) if got == *want => {}
+                Some(got) => {
+                    return Err(DataError::Header {
+                        file: file.to_path_buf(),
+                        message: format!("kolumn {} heter {got:?}, väntade {want:?}", i + 1),
+                    });
+                }
+                None => {
+                    return Err(DataError::Header {
+                        file: file.to_path_buf(),
+                        message: format!("kolumnen {want:?} saknas"),
+                    });
+                }
+            }
+        }
+        if headers.len() > columns.len() {
+            return Err(DataError::Header {
+                file: file.to_path_buf(),
+                message: format!("okänd extra kolumn {:?}", &headers[columns.len()]),
+            });
+        }
+        Ok(Table {
+            reader,
+            columns,
+            file,
+        })
+    }
+
+    /// Call `f` on every data row, in order, stopping at the first error.
+    ///
+    /// # Errors
+    /// A broken CSV row, a row with the wrong number of fields, or the first error of `f`.
+    pub fn for_each_row(
+        mut self,
+        mut f: impl FnMut(&Row<'_>) -> Result<(), DataError>,
+    ) -> Result<(), DataError> {
+        let file = self.file;
+        let columns = self.columns;
+        for rec in self.reader.records() {
+            let rec = rec.map_err(|e| DataError::Row {
+                file: file.to_path_buf(),
+                line: e
+                    .position()
+                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
+                message: format!("trasig CSV-rad: {e}"),
+            })?;
+            let line = rec
+                .position()
+                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+            if rec.len() != columns.len() {
+                return Err(DataError::Row {
+                    file: file.to_path_buf(),
+                    line,
+                    message: format!(
+                        "raden har {} fält, väntade {} (är raden avklippt?)",
+                        rec.len(),
+                        columns.len()
+                    ),
+                });
+            }
+            f(&Row {
+                rec: &rec,
+                columns,
+                file,
+                line,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// One data row; every accessor's error names file, line and field.
+pub struct Row<'a> {
+    rec: &'a csv::StringRecord,
+    columns: &'static [&'static str],
+    file: &'a Path,
+    /// 1-based line of the row in the file.
+    pub line: usize,
+}
+
+impl Row<'_> {
+    /// An error about `field` of this row.
+    pub fn error(&self, field: &str, message: impl Into<String>) -> DataError {
+        DataError::Field {
+            file: self.file.to_path_buf(),
+            line: self.line,
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// The raw value of `field` (empty for an unknown column).
+    pub fn get(&self, field: &str) -> &str {
+        self.columns
+            .iter()
+            .position(|c| *c == field)
+            .and_then(|i| self.rec.get(i))
+            .unwrap_or("")
+    }
+
+    /// A value that must not be empty.
+    ///
+    /// # Errors
+    /// When the field is empty.
+    pub fn required(&self, field: &str) -> Result<String, DataError> {
+        let v = self.get(field);
+        if v.trim().is_empty() {
+            Err(self.error(field, "får inte vara tomt"))
+        } else {
+            Ok(v.to_string())
+        }
+    }
+
+    /// A whole number in `min..=max`.
+    ///
+    /// # Errors
+    /// When the field is empty, not a number, or out of range.
+    pub fn number(&self, field: &str, min: u32, max: u32) -> Result<u32, DataError> {
+        let v = self.get(field).trim();
+        if v.is_empty() {
+            return Err(self.error(field, "får inte vara tomt"));
+        }
+        let n: u32 = v
+            .parse()
+            .map_err(|_| self.error(field, format!("{v:?} är inte ett heltal")))?;
+        if n < min || n > max {
+            return Err(self.error(field, format!("{n} ligger utanför {min}–{max}")));
+        }
+        Ok(n)
+    }
+
+    /// `true` or `false`.
+    ///
+    /// # Errors
+    /// For any other value.
+    pub fn boolean(&self, field: &str) -> Result<bool, DataError> {
+        match self.get(field).trim() {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            v => Err(self.error(field, format!("{v:?} är varken true eller false"))),
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! One test per kind of bad data file: the message names file, line and field.
+
+use std::path::Path;
+
+use insats::data::{self, DataError, Source, insatser};
+
+const HEADER: &str = "id,omrade,sektion_nr,sektion,grupp,namn,namn_bilaga,ges_antal,ges_andel,digital_antal,digital_andel,enskild_antal,enskild_andel,utan_antal,utan_andel,forklaring,kalla,kallrad_000,kallrad_001";
+const ROW: &str = "aldre-2.1-hemtjanst,äldre,2.1,Boendeformer,Hemtjänst och hemtjänstinsatser,Hemtjänst,,245,100,96,40,115,49,11,5,Bistånd,Socialstyrelsen (2008),87,29";
+
+/// A data directory whose other files are valid but empty (header only), so each test
+/// exercises `insatser.csv` alone.
+fn load_dir(content: &[u8]) -> (tempfile::TempDir, Result<insats::model::Catalog, DataError>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for entry in std::fs::read_dir(shipped).expect("data/") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            let text = std::fs::read_to_string(&path).expect("read");
+            let header = text.lines().next().unwrap_or("");
+            let name = path.file_name().expect("name");
+            std::fs::write(dir.path().join(name), format!("{header}\n")).expect("write");
+        }
+    }
+    std::fs::write(dir.path().join(insatser::FILE_NAME), content).expect("write");
+    let r = data::load(&Source::Dir(dir.path().to_path_buf()));
+    (dir, r)
+}
+
+fn message(content: &str) -> String {
+    let (_d, r) = load_dir(content.as_bytes());
+    r.expect_err("bad input must fail").to_string()
+}
+
+#[test]
+fn a_good_file_loads() {
+    let (_d, r) = load_dir(format!("{HEADER}\n{ROW}\n").as_bytes());
+    let c = r.expect("loads");
+    assert_eq!(c.insatser[0].ges.antal, Some(245));
+    assert_eq!(c.insatser[0].namn_bilaga, None);
+}
+
+#[test]
+fn missing_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let e = data::load(&Source::Dir(dir.path().to_path_buf())).expect_err("missing");
+    assert!(
+        e.to_string().contains("insatser.csv: kan inte läsas"),
+        "{e}"
+    );
+}
+
+#[test]
+fn empty_file() {
+    assert!(message("").contains("insatser.csv: filen är tom"));
+}
+
+#[test]
+fn wrong_header() {
+    let m = message(&format!(
+        "{}\n{ROW}\n",
+        HEADER.replace("ges_antal", "antal")
+    ));
+    assert!(
+        m.contains("insatser.csv:1:") && m.contains("\"antal\"") && m.contains("\"ges_antal\""),
+        "{m}"
+    );
+}
+
+#[test]
+fn wrong_type_names_line_and_field() {
+    let m = message(&format!(
+        "{HEADER}\n{ROW}\n{}\n",
+        ROW.replace(",96,", ",nittiosex,")
+            .replace("aldre-2.1-hemtjanst", "x")
+    ));
+    assert!(m.contains("insatser.csv:3: fältet `digital_antal`"), "{m}");
+    assert!(m.contains("nittiosex"), "{m}");
+}
+
+#[test]
+fn share_above_100() {
+    let m = message(&format!(
+        "{HEADER}\n{}\n",
+        ROW.replace(",245,100,", ",245,140,")
+    ));
+    assert!(
+        m.contains("insatser.csv:2: fältet `ges_andel`: 140 är större än 100"),
+        "{m}"
+    );
+}
+
+#[test]
+fn unknown_omrade() {
+    let m = message(&format!("{HEADER}\n{}\n", ROW.replace("äldre", "skola")));
+    assert!(
+        m.contains("insatser.csv:2: fältet `omrade`") && m.contains("\"skola\""),
+        "{m}"
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    let m = message(&format!("{HEADER}\n{ROW}\n{ROW}\n"));
+    assert!(
+        m.contains("insatser.csv:3: fältet `id`") && m.contains("finns redan"),
+        "{m}"
+    );
+}
+
+#[test]
+fn truncated_last_line() {
+    let cut = &ROW[..ROW.len() - 20];
+    let m = message(&format!("{HEADER}\n{ROW}\n{cut}"));
+    assert!(m.contains("insatser.csv:3:") && m.contains("fält"), "{m}");
+}
+
+#[test]
+fn non_utf8_bytes_name_the_line() {
+    let mut bytes = format!("{HEADER}\n{ROW}\n").into_bytes();
+    bytes.extend_from_slice(b"x,\xff\xfe\n");
+    let (_d, r) = load_dir(&bytes);
+    let m = r.expect_err("not UTF-8").to_string();
+    assert!(
+        m.contains("insatser.csv:3: filen är inte giltig UTF-8"),
+        "{m}"
+    );
+}
+
+#[test]
+fn required_field_empty() {
+    let m = message(&format!(
+        "{HEADER}\n{}\n",
+        ROW.replace(",Hemtjänst,,", ",,,")
+    ));
+    assert!(m.contains("fältet `namn`: får inte vara tomt"), "{m}");
+}
+
+#[test]
+fn the_file_name_in_messages_is_the_real_path() {
+    let e = insatser::parse("", Path::new("/tmp/annan/insatser.csv")).expect_err("empty");
+    assert!(e.to_string().starts_with("/tmp/annan/insatser.csv"));
+}
