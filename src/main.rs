@@ -3,17 +3,22 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use insats::cli::{Cli, Command};
 use insats::data::{self, Source};
 use insats::keymap::{self, Keymap};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = insats::cli::parse();
     if let Some(Command::Keymap) = cli.command {
         print!("{}", keymap::DEFAULT_KEYMAP);
         return ExitCode::SUCCESS;
     }
+    match cli.command {
+        Some(Command::Completions { shell }) => return insats::commands::docs::completions(shell),
+        Some(Command::Man) => return insats::commands::docs::man(),
+        _ => {}
+    }
+    let out = insats::commands::out::Out::detect(cli.color);
     let source = cli.data.clone().map_or(Source::Embedded, Source::Dir);
     let catalog = match data::load(&source) {
         Ok(c) => c,
@@ -24,8 +29,10 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Export { format }) => insats::commands::export(&catalog, format),
-        Some(Command::Show { id }) => insats::commands::show(&catalog, &id),
-        Some(Command::Keymap) => ExitCode::SUCCESS,
+        Some(Command::Show { id }) => insats::commands::show::run(&catalog, &id, &out),
+        Some(Command::Search(args)) => insats::commands::search::run(&catalog, &args, &out),
+        Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, &args, &out),
+        Some(Command::Keymap | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
         None if !std::io::stdout().is_terminal() => insats::commands::overview(&catalog),
         None => run_app(catalog, &cli),
     }
