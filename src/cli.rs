@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::IndikatorOmrade;
+
 mod args;
 mod help;
 
@@ -65,10 +67,33 @@ pub enum Command {
     Man,
     /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
     Keymap,
+    /// Skriv ut Socialstyrelsens indikatorer (öppna jämförelser 2019) som tabell, JSON eller CSV.
+    Indikatorer {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Bara indikatorer som publiceras inom området, t.ex. "LSS" eller
+        /// "ekonomiskt-bistand".
+        #[arg(long, value_name = "NAME")]
+        omrade: Option<IndikatorOmrade>,
+    },
+    /// Visa en indikator, för att läsa: först vad kommunen ska svara för att uppnå den.
+    Indikator {
+        /// Indikatorns nummer (1–99, se `insats indikatorer`).
+        nummer: u32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+/// Output format of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Justerade kolumner, för att läsa.
+    Table,
     Json,
     Csv,
 }

@@ -9,6 +9,8 @@ pub mod search;
 pub mod show;
 pub mod stats;
 
+pub mod indikatorer;
+
 use std::io::Write;
 use std::process::ExitCode;
 

@@ -30,6 +30,12 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Export { format }) => insats::commands::export(&catalog, format),
         Some(Command::Show { id }) => insats::commands::show::run(&catalog, &id, &out),
+        Some(Command::Indikatorer { format, omrade }) => {
+            insats::commands::indikatorer::list(&catalog, format, omrade)
+        }
+        Some(Command::Indikator { nummer }) => {
+            insats::commands::indikatorer::show(&catalog, nummer)
+        }
         Some(Command::Search(args)) => insats::commands::search::run(&catalog, &args, &out),
         Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, &args, &out),
         Some(Command::Keymap | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,

@@ -346,3 +346,15 @@ fn corrections_need_a_reason() {
         Corrections::parse("[[okand]]\nx = 1\n", Path::new("k.toml")).expect_err("unknown table");
     assert!(e.to_string().contains("k.toml"), "{e}");
 }
+
+#[test]
+fn a_blank_line_inside_a_bullet_does_not_split_it() {
+    let body = "Dagverksamhet Tre delmål: \n\n• Att mannens isolering \nminskar och hans \nengagemang i \n\nandras välbefinnande ökar \n\n• Att våldet upphör \n\nSBU (2019) \n\nHemtjänst Bistånd \n\nSocialstyrelsen (2008) \n";
+    let ins = both(TWO_ROWS, body, &Corrections::default()).expect("extracts");
+    assert_eq!(
+        ins[0].forklaring.as_deref(),
+        Some(
+            "Tre delmål:\n• Att mannens isolering minskar och hans engagemang i andras välbefinnande ökar\n• Att våldet upphör"
+        )
+    );
+}

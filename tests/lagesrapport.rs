@@ -315,8 +315,13 @@ fn lagesrapport_csv_has_ids_omraden_and_clean_text() {
 fn load_error(lagesrapport: &str) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    for f in ["insatser.csv", "skane.csv"] {
-        std::fs::copy(root.join(f), dir.path().join(f)).expect("copy");
+    // Every other data file as committed, so that only `lagesrapport.csv` varies.
+    for entry in std::fs::read_dir(&root).expect("data/") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name");
+        if path.extension().is_some_and(|e| e == "csv") && name != "lagesrapport.csv" {
+            std::fs::copy(&path, dir.path().join(name)).expect("copy");
+        }
     }
     std::fs::write(dir.path().join("lagesrapport.csv"), lagesrapport).expect("write");
     match data::load(&Source::Dir(dir.path().to_path_buf())) {

@@ -140,3 +140,25 @@ fn the_file_name_in_messages_is_the_real_path() {
     let e = insatser::parse("", Path::new("/tmp/annan/insatser.csv")).expect_err("empty");
     assert!(e.to_string().starts_with("/tmp/annan/insatser.csv"));
 }
+
+#[test]
+fn a_10_mb_field_loads_without_trouble() {
+    let huge = "x".repeat(10 * 1024 * 1024);
+    let row = ROW.replace(",Bistånd,", &format!(",\"{huge}\","));
+    let (_d, r) = load_dir(format!("{HEADER}\n{row}\n").as_bytes());
+    let c = r.expect("a long förklaring is still data");
+    assert_eq!(
+        c.insatser[0].forklaring.as_ref().map(String::len),
+        Some(huge.len())
+    );
+}
+
+#[test]
+fn an_unterminated_quote_names_the_line() {
+    let row = ROW.replace(",Bistånd,", ",\"Bistånd,");
+    let m = message(&format!(
+        "{HEADER}\n{ROW}\n{}\n",
+        row.replace("aldre-2.1-hemtjanst", "y")
+    ));
+    assert!(m.contains("insatser.csv:3:"), "{m}");
+}

@@ -454,8 +454,13 @@ fn anhorig_variants_are_distinct_insatser() {
 fn dir_with_skane(skane: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    for f in ["insatser.csv", "lagesrapport.csv"] {
-        std::fs::copy(root.join(f), dir.path().join(f)).expect("copy");
+    // Every other data file as committed, so that only `skane.csv` varies.
+    for entry in std::fs::read_dir(&root).expect("data/") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name");
+        if path.extension().is_some_and(|e| e == "csv") && name != "skane.csv" {
+            std::fs::copy(&path, dir.path().join(name)).expect("copy");
+        }
     }
     std::fs::write(dir.path().join("skane.csv"), skane).expect("write");
     dir

@@ -176,7 +176,7 @@ fn swedish_arg(a: Arg) -> Arg {
     if !defaults.is_empty() {
         help.push_str(&format!(" [standard: {}]", defaults.join(", ")));
     }
-    a.help(help)
+    a.help(help.trim_start().to_string())
         .hide_possible_values(true)
         .hide_default_value(true)
 }

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::DataError;
+use super::rows::{Row, Table};
 use crate::model::{Figure, Insats, Omrade};
 
 /// File name inside a data directory.
@@ -74,51 +75,10 @@ pub fn write_csv<W: std::io::Write>(out: W, insatser: &[Insats]) -> csv::Result<
 /// # Errors
 /// A [`DataError`] naming file, line and field for the first problem found.
 pub fn parse(text: &str, file: &Path) -> Result<Vec<Insats>, DataError> {
-    if text.trim().is_empty() {
-        return Err(DataError::Empty {
-            file: file.to_path_buf(),
-        });
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| DataError::Header {
-        file: file.to_path_buf(),
-        message: e.to_string(),
-    })?;
-    check_header(headers, file)?;
-
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    for rec in reader.records() {
-        let rec = rec.map_err(|e| DataError::Row {
-            file: file.to_path_buf(),
-            line: e
-                .position()
-                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
-            message: format!("trasig CSV-rad: {e}"),
-        })?;
-        let line = rec
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
-        if rec.len() != COLUMNS.len() {
-            return Err(DataError::Row {
-                file: file.to_path_buf(),
-                line,
-                message: format!(
-                    "raden har {} fält, väntade {} (är raden avklippt?)",
-                    rec.len(),
-                    COLUMNS.len()
-                ),
-            });
-        }
-        let row = RowReader {
-            rec: &rec,
-            file,
-            line,
-        };
-        let insats = row.insats()?;
+    Table::open(text, file, &COLUMNS)?.for_each_row(|row| {
+        let insats = insats(row)?;
         if !seen.insert(insats.id.clone()) {
             return Err(row.error(
                 "id",
@@ -126,120 +86,39 @@ pub fn parse(text: &str, file: &Path) -> Result<Vec<Insats>, DataError> {
             ));
         }
         out.push(insats);
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
-fn check_header(headers: &csv::StringRecord, file: &Path) -> Result<(), DataError> {
-    for (i, want) in COLUMNS.iter().enumerate() {
-        match headers.get(i) {
-            Some(got) if got == *want => {}
-            Some(got) => {
-                return Err(DataError::Header {
-                    file: file.to_path_buf(),
-                    message: format!("kolumn {} heter {got:?}, väntade {want:?}", i + 1),
-                });
-            }
-            None => {
-                return Err(DataError::Header {
-                    file: file.to_path_buf(),
-                    message: format!("kolumnen {want:?} saknas"),
-                });
-            }
-        }
-    }
-    if headers.len() > COLUMNS.len() {
-        return Err(DataError::Header {
-            file: file.to_path_buf(),
-            message: format!("okänd extra kolumn {:?}", &headers[COLUMNS.len()]),
-        });
-    }
-    Ok(())
+fn figure(row: &Row<'_>, prefix: &str) -> Result<Figure, DataError> {
+    let antal = row.optional_number(&format!("{prefix}_antal"), MAX_KOMMUNER)?;
+    let andel = row
+        .optional_number(&format!("{prefix}_andel"), 100)?
+        .and_then(|n| u8::try_from(n).ok());
+    Ok(Figure { antal, andel })
 }
 
-struct RowReader<'a> {
-    rec: &'a csv::StringRecord,
-    file: &'a Path,
-    line: usize,
-}
-
-impl RowReader<'_> {
-    fn error(&self, field: &str, message: String) -> DataError {
-        DataError::Field {
-            file: self.file.to_path_buf(),
-            line: self.line,
-            field: field.to_string(),
-            message,
-        }
-    }
-
-    fn get(&self, field: &str) -> &str {
-        let idx = COLUMNS.iter().position(|c| *c == field).unwrap_or(0);
-        self.rec.get(idx).unwrap_or("")
-    }
-
-    fn required(&self, field: &str) -> Result<String, DataError> {
-        let v = self.get(field);
-        if v.trim().is_empty() {
-            Err(self.error(field, "får inte vara tomt".into()))
-        } else {
-            Ok(v.to_string())
-        }
-    }
-
-    fn optional(&self, field: &str) -> Option<String> {
-        let v = self.get(field);
-        (!v.trim().is_empty()).then(|| v.to_string())
-    }
-
-    fn number(&self, field: &str, max: u32) -> Result<Option<u32>, DataError> {
-        let v = self.get(field).trim();
-        if v.is_empty() {
-            return Ok(None);
-        }
-        let n: u32 = v
-            .parse()
-            .map_err(|_| self.error(field, format!("{v:?} är inte ett heltal")))?;
-        if n > max {
-            return Err(self.error(field, format!("{n} är större än {max}")));
-        }
-        Ok(Some(n))
-    }
-
-    fn figure(&self, prefix: &str) -> Result<Figure, DataError> {
-        let antal = self.number(&format!("{prefix}_antal"), MAX_KOMMUNER)?;
-        let andel = self
-            .number(&format!("{prefix}_andel"), 100)?
-            .map(|n| u8::try_from(n).unwrap_or(100));
-        Ok(Figure { antal, andel })
-    }
-
-    fn line_no(&self, field: &str) -> Result<u32, DataError> {
-        self.number(field, u32::MAX)?
-            .ok_or_else(|| self.error(field, "får inte vara tomt".into()))
-    }
-
-    fn insats(&self) -> Result<Insats, DataError> {
-        let omrade: Omrade = self
-            .required("omrade")?
-            .parse()
-            .map_err(|e: crate::model::UnknownOmrade| self.error("omrade", e.to_string()))?;
-        Ok(Insats {
-            id: self.required("id")?,
-            omrade,
-            sektion_nr: self.required("sektion_nr")?,
-            sektion: self.required("sektion")?,
-            grupp: self.optional("grupp"),
-            namn: self.required("namn")?,
-            namn_bilaga: self.optional("namn_bilaga"),
-            ges: self.figure("ges")?,
-            digital: self.figure("digital")?,
-            enskild: self.figure("enskild")?,
-            utan: self.figure("utan")?,
-            forklaring: self.optional("forklaring"),
-            kalla: self.optional("kalla"),
-            kallrad_000: self.line_no("kallrad_000")?,
-            kallrad_001: self.line_no("kallrad_001")?,
-        })
-    }
+fn insats(row: &Row<'_>) -> Result<Insats, DataError> {
+    let omrade: Omrade = row
+        .required("omrade")?
+        .parse()
+        .map_err(|e: crate::model::UnknownOmrade| row.error("omrade", e.to_string()))?;
+    Ok(Insats {
+        id: row.required("id")?,
+        omrade,
+        sektion_nr: row.required("sektion_nr")?,
+        sektion: row.required("sektion")?,
+        grupp: row.optional("grupp"),
+        namn: row.required("namn")?,
+        namn_bilaga: row.optional("namn_bilaga"),
+        ges: figure(row, "ges")?,
+        digital: figure(row, "digital")?,
+        enskild: figure(row, "enskild")?,
+        utan: figure(row, "utan")?,
+        forklaring: row.optional("forklaring"),
+        kalla: row.optional("kalla"),
+        kallrad_000: row.number("kallrad_000", 1, u32::MAX)?,
+        kallrad_001: row.number("kallrad_001", 1, u32::MAX)?,
+    })
 }

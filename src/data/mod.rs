@@ -4,6 +4,7 @@
 //! of the same files through the same code.
 
 mod error;
+pub mod indikatorer;
 pub mod insatser;
 pub mod lagesrapport;
 mod rows;
@@ -24,6 +25,12 @@ pub enum Source {
 
 /// The embedded `data/insatser.csv`.
 pub const EMBEDDED_INSATSER: &str = include_str!("../../data/insatser.csv");
+
+/// The embedded `data/indikatorer.csv`.
+pub const EMBEDDED_INDIKATORER: &str = include_str!("../../data/indikatorer.csv");
+
+/// The embedded `data/indikator_fragor.csv`.
+pub const EMBEDDED_INDIKATOR_FRAGOR: &str = include_str!("../../data/indikator_fragor.csv");
 
 /// The embedded `data/skane.csv`.
 pub const EMBEDDED_SKANE: &str = include_str!("../../data/skane.csv");
@@ -59,10 +66,18 @@ pub fn load(source: &Source) -> Result<Catalog, DataError> {
     let skane = skane::parse(&text, &path, &insatser)?;
     let (text, path) = file_text(source, lagesrapport::FILE_NAME, EMBEDDED_LAGESRAPPORT)?;
     let lagesrapport = lagesrapport::parse(&text, &path)?;
+    let (text, path) = file_text(source, indikatorer::FILE_NAME, EMBEDDED_INDIKATORER)?;
+    let (fragor_text, fragor_path) = file_text(
+        source,
+        indikatorer::FRAGOR_FILE_NAME,
+        EMBEDDED_INDIKATOR_FRAGOR,
+    )?;
+    let indikatorer = indikatorer::parse((&text, &path), (&fragor_text, &fragor_path))?;
     Ok(Catalog {
         insatser,
         skane,
         lagesrapport,
+        indikatorer,
     })
 }
 

@@ -150,6 +150,30 @@ impl Row<'_> {
         }
     }
 
+    /// A value that may be empty (`None`).
+    pub fn optional(&self, field: &str) -> Option<String> {
+        let v = self.get(field);
+        (!v.trim().is_empty()).then(|| v.to_string())
+    }
+
+    /// A whole number at most `max`, or `None` where the field is empty.
+    ///
+    /// # Errors
+    /// When the field is not a number or above `max`.
+    pub fn optional_number(&self, field: &str, max: u32) -> Result<Option<u32>, DataError> {
+        let v = self.get(field).trim();
+        if v.is_empty() {
+            return Ok(None);
+        }
+        let n: u32 = v
+            .parse()
+            .map_err(|_| self.error(field, format!("{v:?} är inte ett heltal")))?;
+        if n > max {
+            return Err(self.error(field, format!("{n} är större än {max}")));
+        }
+        Ok(Some(n))
+    }
+
     /// A whole number in `min..=max`.
     ///
     /// # Errors

@@ -4,6 +4,7 @@
 //! live in `data/korrigeringar.toml`, never as hand edits of the CSV.
 
 pub mod corrections;
+pub mod indikatorer;
 pub mod insatser;
 pub mod lagesrapport;
 pub mod skane;
@@ -16,7 +17,7 @@ pub use text::ExtractError;
 /// Run every extractor. Returns `(file name in data/, CSV text)` pairs; writes nothing.
 ///
 /// `data_dir` is where the manual decisions live (`korrigeringar.toml`,
-/// `skane_koppling.toml`, `lagesrapport_omraden.toml`).
+/// `skane_koppling.toml`, `lagesrapport_omraden.toml`, `korrigeringar_indikatorer.toml`).
 ///
 /// # Errors
 /// When a seed is missing or its text breaks an assumption the extractor relies on.
@@ -36,6 +37,15 @@ pub fn run_all(seeds: &Path, data_dir: &Path) -> Result<Vec<(String, String)>, E
     files.push((
         crate::data::lagesrapport::FILE_NAME.to_string(),
         lagesrapport::to_csv(&lagesrapport),
+    ));
+    let indikatorer = indikatorer::extract_dir(seeds, data_dir)?;
+    files.push((
+        crate::data::indikatorer::FILE_NAME.to_string(),
+        indikatorer::to_csv(&indikatorer),
+    ));
+    files.push((
+        crate::data::indikatorer::FRAGOR_FILE_NAME.to_string(),
+        indikatorer::to_fragor_csv(&indikatorer),
     ));
     Ok(files)
 }

@@ -1,13 +1,15 @@
 //! Pure domain types, immutable after load: områden, insatser and their statistics, the
-//! Skåne figures and the Lägesrapport's findings.
+//! Skåne figures, the Lägesrapport's findings and Socialstyrelsen's indikatorer.
 //!
 //! Nothing here reads files or knows about terminals; `data` builds these values and
 //! everything else reads them.
 
+mod indikator;
 mod lagesrapport;
 mod omrade;
 mod skane;
 
+pub use indikator::{Fraga, Indikator, IndikatorOmrade, UnknownIndikatorOmrade};
 pub use lagesrapport::Lagesiakttagelse;
 pub use omrade::{Omrade, UnknownOmrade};
 pub use skane::{SKANE_PERIOD, SkaneRow, SkaneTabell, UnknownSkaneTabell};
@@ -66,6 +68,8 @@ pub struct Catalog {
     pub skane: Vec<SkaneRow>,
     /// The "Sammanfattande iakttagelser" of the Lägesrapport (004).
     pub lagesrapport: Vec<Lagesiakttagelse>,
+    /// Socialstyrelsen's indikatorer and bakgrundsmått, by nummer.
+    pub indikatorer: Vec<Indikator>,
 }
 
 impl Catalog {
@@ -84,5 +88,11 @@ impl Catalog {
     /// Insatser in this område, in source order.
     pub fn in_omrade(&self, omrade: Omrade) -> impl Iterator<Item = &Insats> {
         self.insatser.iter().filter(move |i| i.omrade == omrade)
+    }
+
+    /// The indikator with this nummer, if any.
+    #[must_use]
+    pub fn indikator(&self, nummer: u32) -> Option<&Indikator> {
+        self.indikatorer.iter().find(|i| i.nummer == nummer)
     }
 }

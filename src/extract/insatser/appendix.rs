@@ -480,12 +480,26 @@ fn split_body(
         });
     }
     let join = |segs: &[Seg]| -> Option<String> {
-        let parts: Vec<String> = segs
+        let mut parts: Vec<String> = Vec::new();
+        for text in segs
             .iter()
             .filter(|s| !s.empty)
             .map(|s| join_wrapped(s.lines.iter().map(String::as_str), &keep))
             .filter(|s| !s.is_empty())
-            .collect();
+        {
+            // A blank line inside a bullet item (the next block goes on in lower case) does
+            // not end the item.
+            match parts.last_mut() {
+                Some(prev)
+                    if prev.starts_with('•')
+                        && text.chars().next().is_some_and(char::is_lowercase) =>
+                {
+                    prev.push(' ');
+                    prev.push_str(&text);
+                }
+                _ => parts.push(text),
+            }
+        }
         if parts.is_empty() {
             None
         } else {
