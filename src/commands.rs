@@ -89,7 +89,8 @@ pub fn insats_json(i: &Insats) -> Value {
 }
 
 /// Write to stdout; a closed pipe (`| head`) ends quietly with success.
-pub(crate) fn emit(text: &str) -> ExitCode {
+#[must_use]
+pub fn emit(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,8 +10,7 @@ use insats::keymap::{self, Keymap};
 fn main() -> ExitCode {
     let cli = insats::cli::parse();
     if let Some(Command::Keymap) = cli.command {
-        print!("{}", keymap::DEFAULT_KEYMAP);
-        return ExitCode::SUCCESS;
+        return insats::commands::emit(keymap::DEFAULT_KEYMAP);
     }
     match cli.command {
         Some(Command::Completions { shell }) => return insats::commands::docs::completions(shell),
