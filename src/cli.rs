@@ -65,8 +65,6 @@ pub enum Command {
     /// Skriv ut manualsidan (roff) på standard ut.
     #[command(after_help = help::MAN_EXAMPLES)]
     Man,
-    /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
-    Keymap,
     /// Skriv ut Socialstyrelsens indikatorer (öppna jämförelser 2019) som tabell, JSON eller CSV.
     Indikatorer {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -81,6 +79,8 @@ pub enum Command {
         /// Indikatorns nummer (1–99, se `insats indikatorer`).
         nummer: u32,
     },
+    /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
+    Keymap,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -260,7 +260,7 @@ impl Keymap {
     /// let x: KeyCombo = "x".parse().unwrap();
     /// assert_eq!(k.lookup(Context::List, x), Some(Action::Quit));
     /// // Defaults not named in the file stay.
-    /// assert_eq!(k.lookup(Context::List, "j".parse().unwrap()), Some(Action::Down));
+    /// assert_eq!(k.lookup(Context::List, "enter".parse().unwrap()), Some(Action::Open));
     /// ```
     pub fn merge_str(&mut self, text: &str, file: &Path) -> Result<(), KeymapError> {
         let doc: toml::Table = toml::from_str(text).map_err(|e| KeymapError::Toml {
@@ -350,25 +350,28 @@ impl Keymap {
         (action != Action::None).then_some(action)
     }
 
-    /// The keys that do `action` in a context (its own table, then `[global]` keys that the
-    /// table does not override), for help and hints.
+    /// The keys that do `action` in a context (`[global]` keys that the context's table does
+    /// not override, then the table's own), for help and hints.
     #[must_use]
     pub fn keys_for(&self, context: Option<Context>, action: Action) -> Vec<KeyCombo> {
-        let own: &Table = context.map_or(&self.global, |c| &self.contexts[context_slot(c)]);
-        let mut keys: Vec<KeyCombo> = own
+        let own = |t: &Table| -> Vec<KeyCombo> {
+            t.iter()
+                .filter(|(_, a)| *a == action)
+                .map(|(k, _)| *k)
+                .collect()
+        };
+        let Some(c) = context else {
+            return own(&self.global);
+        };
+        // Global keys first where they still work here: they are the same in every pane.
+        let mut keys: Vec<KeyCombo> = self
+            .global
             .iter()
-            .filter(|(_, a)| *a == action)
+            .filter(|(k, a)| *a == action && self.lookup(c, *k).is_none())
+            .filter(|(k, _)| c != Context::Search || k.typed_char().is_none())
             .map(|(k, _)| *k)
             .collect();
-        if let Some(c) = context {
-            keys.extend(
-                self.global
-                    .iter()
-                    .filter(|(k, a)| *a == action && self.lookup(c, *k).is_none())
-                    .filter(|(k, _)| c != Context::Search || k.typed_char().is_none())
-                    .map(|(k, _)| *k),
-            );
-        }
+        keys.extend(own(&self.contexts[context_slot(c)]));
         keys
     }
 

@@ -38,12 +38,12 @@ fn main() -> ExitCode {
         Some(Command::Search(args)) => insats::commands::search::run(&catalog, &args, &out),
         Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, &args, &out),
         Some(Command::Keymap | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
-        None if !std::io::stdout().is_terminal() => insats::commands::overview(&catalog),
         None => run_app(catalog, &cli),
     }
 }
 
-/// The interactive app: keymap loaded and checked before the terminal changes mode.
+/// The interactive app: keymap loaded and checked before the terminal changes mode. When
+/// standard output is not a terminal (a pipe, a script) an overview is printed instead.
 fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     let keymap = match Keymap::load(&keymap::user_files(cli.keymap.as_deref())) {
         Ok(k) => k,
@@ -52,6 +52,9 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if !std::io::stdout().is_terminal() {
+        return insats::commands::overview(&catalog);
+    }
     let app = insats::app::App::new(catalog, keymap.help());
     match insats::tui::run(app, &keymap, insats::ui::Theme::from_env()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,8 +10,8 @@
 //! 2. the query is exactly an upper-case word of the name (`hvb` → `(HVB-hem)`, `act` →
 //!    `ACT-team`);
 //! 3. every query word matches the name fuzzily (higher fuzzy score first);
-//! 4. every query word occurs in the förklaring text (no fuzzy matching there: long texts
-//!    would match almost any letters).
+//! 4. every query word starts a word of the förklaring text (no fuzzy matching there: long
+//!    texts would match almost any letters).
 //!
 //! Ties are broken by Swedish alphabetical order of the name, then by source order.
 
@@ -23,6 +23,12 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model::{Catalog, Insats, Omrade};
 use crate::sort::{fold_char_into, swedish_key};
+
+/// The least fuzzy score per query character that counts as a match. Skim scores about 16
+/// per matched character plus bonuses for word starts and runs, minus gap penalties, so
+/// this keeps runs and word-start matches (`motsamt` → `Motiverande samtal`, a skipped
+/// letter) and drops letters scattered over a long name (`mi` in `Familjerådslag (…)`).
+const MIN_SCORE_PER_CHAR: i64 = 17;
 
 /// The part of the catalogue a search looks in: everything, or one node of the area tree.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -270,12 +276,15 @@ impl SearchIndex {
             });
         }
         let forklaring = e.forklaring.as_deref()?;
-        words.iter().all(|w| forklaring.contains(w)).then(|| Hit {
-            index,
-            kind: MatchKind::Forklaring,
-            score: 0,
-            positions: Vec::new(),
-        })
+        words
+            .iter()
+            .all(|w| contains_at_word_start(forklaring, w))
+            .then(|| Hit {
+                index,
+                kind: MatchKind::Forklaring,
+                score: 0,
+                positions: Vec::new(),
+            })
     }
 
     /// Every word must match `text`; scores add up and positions are merged.
@@ -284,11 +293,26 @@ impl SearchIndex {
         let mut positions = Vec::new();
         for w in words {
             let (score, pos) = self.matcher.fuzzy_indices(text, w)?;
+            let chars = i64::try_from(w.chars().count()).unwrap_or(i64::MAX);
+            if score < MIN_SCORE_PER_CHAR.saturating_mul(chars) {
+                return None;
+            }
             total += score;
             positions.extend(pos);
         }
         Some((total, positions))
     }
+}
+
+/// Whether `word` occurs in `text` where a word starts (`återfall` in `…om återfall`,
+/// not `mi` inside `familj`).
+fn contains_at_word_start(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Abbreviations in a name: the whole content of each parenthesis that looks like one
@@ -359,6 +383,18 @@ mod tests {
         // `a` and `e` of "ae" both come from `Æ` at char 9.
         assert_eq!(f.to_original([9, 10, 11]), vec![9, 10]);
         assert_eq!(f.to_original([0, 1]), vec![0, 1]);
+    }
+
+    #[test]
+    fn forklaring_words_must_start_a_word() {
+        assert!(!contains_at_word_start(
+            "om återfall i missbruk",
+            "aterfall"
+        ));
+        assert!(contains_at_word_start("om aterfall i missbruk", "aterfall"));
+        assert!(contains_at_word_start("missbruk", "mi"));
+        assert!(!contains_at_word_start("familj", "mi"));
+        assert!(contains_at_word_start("(mi) och", "mi"));
     }
 
     #[test]

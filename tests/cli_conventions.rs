@@ -1,13 +1,13 @@
 //! Conventions every subcommand keeps: exit codes, a closed pipe, colour and `NO_COLOR`,
 //! control characters in data, help, version, completions and the man page.
 
-mod common;
+mod binary;
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{data_dir, insats, insats_env, stderr, stdout};
+use binary::{data_dir, insats, insats_env, stderr, stdout};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 /// Run `insats ARGS`, read the first line of stdout, close the pipe (as `| head -1` does)

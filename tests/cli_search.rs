@@ -1,8 +1,8 @@
 //! `insats search`: the app's ranking on the command line, in every format, with exit codes.
 
-mod common;
+mod binary;
 
-use common::{insats, stderr, stdout};
+use binary::{insats, stderr, stdout};
 use insats::data::{self, Source};
 use insats::search::{Scope, SearchIndex};
 

@@ -1,8 +1,8 @@
 //! `insats show ID|NAMN`: one insats for reading; ambiguous and unknown arguments.
 
-mod common;
+mod binary;
 
-use common::{insats, stderr, stdout};
+use binary::{insats, stderr, stdout};
 
 #[test]
 fn show_by_id_has_every_part() {

@@ -1,8 +1,8 @@
 //! `insats stats` and `insats stats --per-omrade`: sorting, missing values, summaries.
 
-mod common;
+mod binary;
 
-use common::{insats, stderr, stdout};
+use binary::{insats, stderr, stdout};
 
 fn csv_rows(bytes: &[u8]) -> Vec<csv::StringRecord> {
     csv::Reader::from_reader(bytes)

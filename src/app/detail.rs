@@ -173,10 +173,12 @@ pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
     }
 
     out.push(Vec::new());
-    out.push(vec![(
+    text_lines(
+        &mut out,
         Tone::Heading,
-        "Antal kommuner (andel av svarande)".to_string(),
-    )]);
+        "Antal kommuner (andel av svarande)",
+        width,
+    );
     for (label, f) in statistics(i) {
         stat_lines(&mut out, label, f, width);
     }
@@ -188,6 +190,8 @@ pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
         width,
     );
 
+    skane(&mut out, catalog, i, width);
+
     let same: Vec<&Insats> = catalog
         .insatser
         .iter()
@@ -195,13 +199,58 @@ pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
         .collect();
     if !same.is_empty() {
         out.push(Vec::new());
-        out.push(vec![(
+        text_lines(
+            &mut out,
             Tone::Heading,
-            "Samma insats på andra ställen".to_string(),
-        )]);
+            "Samma insats på andra ställen",
+            width,
+        );
         comparison(&mut out, i, &same, width);
     }
     out
+}
+
+/// SKR's Skåne figures for this insats, if any: a different measure, so apart and labelled.
+fn skane(out: &mut Vec<DetailLine>, catalog: &Catalog, i: &Insats, width: usize) {
+    let rows: Vec<_> = catalog
+        .skane
+        .iter()
+        .filter(|r| r.insats_id == i.id)
+        .collect();
+    let Some(first) = rows.first() else {
+        return;
+    };
+    out.push(Vec::new());
+    text_lines(
+        out,
+        Tone::Heading,
+        &format!("Skåne län {} (ett annat mått)", first.period),
+        width,
+    );
+    text_lines(
+        out,
+        Tone::Dim,
+        "Ur SKR:s inventering i Skåne, andel av de kommuner i Skåne som svarat. Jämför inte \
+         rakt av med siffrorna för hela landet ovan.",
+        width,
+    );
+    for r in rows {
+        for l in wrap(
+            &format!("{} (plats {})", r.tabell.namn(), r.rang),
+            width,
+            "",
+            "",
+        ) {
+            out.push(vec![(Tone::Path, l)]);
+        }
+        let text = format!(
+            "{}: {} % ({} av {} kommuner)",
+            r.andel_rubrik, r.andel, r.antal, r.antal_svarande
+        );
+        for l in wrap(&text, width, "  ", "  ") {
+            out.push(vec![(Tone::Figure, l)]);
+        }
+    }
 }
 
 /// Whether two insatser carry the same name (ignoring case and spacing).
@@ -251,7 +300,13 @@ fn stat_lines(out: &mut Vec<DetailLine>, label: &str, f: Figure, width: usize) {
         line.push((tone, format!("  {text}")));
         out.push(line);
     } else {
-        out.push(vec![(Tone::Text, format!("{label}: ")), (tone, text)]);
+        let head = format!("{label}: ");
+        if head.width() + text.width() <= width {
+            out.push(vec![(Tone::Text, head), (tone, text)]);
+        } else {
+            out.push(vec![(Tone::Text, label.to_string())]);
+            out.push(vec![(Tone::Text, "  ".to_string()), (tone, text)]);
+        }
         if f.andel.is_some() && f.antal.is_some() {
             let mut line = vec![(Tone::Text, "  ".to_string())];
             bar(&mut line);
@@ -297,7 +352,7 @@ fn comparison(out: &mut Vec<DetailLine>, current: &Insats, others: &[&Insats], w
                 .map(|(l, f)| format!("{l} {}", figure_cell(*f)))
                 .collect::<Vec<_>>()
                 .join(" · ");
-            for l in wrap(&text, width, "  ", "  ") {
+            for l in wrap(&text, width, "    ", "    ") {
                 out.push(vec![(Tone::Figure, l)]);
             }
         }

@@ -52,10 +52,10 @@ impl Panes {
             p.list = Some(list);
         };
         if area.width >= WIDE {
-            let tree_w = (area.width / 4).clamp(28, 44);
+            let tree_w = (area.width / 4).clamp(24, 44);
             let [tree, list, detail] = Layout::horizontal([
                 Constraint::Length(tree_w),
-                Constraint::Percentage(42),
+                Constraint::Percentage(40),
                 Constraint::Min(30),
             ])
             .areas(main);

@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Context};
 use crate::keymap::Help;
-use crate::model::{Catalog, Insats};
+use crate::model::{Catalog, Insats, Omrade};
 use crate::search::SearchIndex;
 
 use layout::{Panes, inner};
@@ -168,13 +168,13 @@ impl App {
             Action::PageDown => self.move_by(self.page_isize()),
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
-            Action::Collapse if self.focus == Focus::Tree => {
-                if self.tree.collapse() {
-                    self.tree_moved();
-                }
-            }
-            Action::Expand if self.focus == Focus::Tree => {
-                if self.tree.expand() {
+            Action::Collapse | Action::Expand if self.focus == Focus::Tree => {
+                let moved = if action == Action::Collapse {
+                    self.tree.collapse()
+                } else {
+                    self.tree.expand()
+                };
+                if moved {
                     self.tree_moved();
                 }
             }
@@ -417,6 +417,19 @@ fn cycle(focus: Focus, step: isize) -> Focus {
     ORDER[(at + ORDER.len()).saturating_add_signed(step) % ORDER.len()]
 }
 
+/// The område's name shortened for list rows, where room is scarce.
+#[must_use]
+pub fn short_title(o: Omrade) -> &'static str {
+    match o {
+        Omrade::Aldre => "Äldre",
+        Omrade::BarnOchUnga => "Barn",
+        Omrade::Funktionshinder => "Funktionshinder",
+        Omrade::MissbrukOchBeroende => "Missbruk",
+        Omrade::Socialpsykiatri => "Socialpsykiatri",
+        Omrade::ValdINaraRelationer => "Våld",
+    }
+}
+
 /// For insatser whose name occurs more than once: the område when that tells them apart,
 /// else område and group (or section).
 fn disambiguation(catalog: &Catalog) -> Vec<Option<String>> {
@@ -430,9 +443,35 @@ fn disambiguation(catalog: &Catalog) -> Vec<Option<String>> {
             if same.is_empty() {
                 None
             } else if same.iter().all(|o| o.omrade != i.omrade) {
-                Some(i.omrade.title().to_string())
+                Some(short_title(i.omrade).to_string())
             } else {
-                Some(detail::place(i))
+                // Same område: the group (or section) tells them apart; drop the words all
+                // those headings share ("Insatser riktade till …").
+                let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
+                let others: Vec<String> = same
+                    .iter()
+                    .filter(|o| o.omrade == i.omrade)
+                    .map(|o| heading(o))
+                    .collect();
+                let own = heading(i);
+                let words: Vec<&str> = own.split_whitespace().collect();
+                let shared = others
+                    .iter()
+                    .map(|o| {
+                        words
+                            .iter()
+                            .zip(o.split_whitespace())
+                            .take_while(|(a, b)| *a == b)
+                            .count()
+                    })
+                    .min()
+                    .unwrap_or(0)
+                    .min(words.len().saturating_sub(1));
+                Some(format!(
+                    "{} › {}",
+                    short_title(i.omrade),
+                    words[shared..].join(" ")
+                ))
             }
         })
         .collect()

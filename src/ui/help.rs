@@ -53,7 +53,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::raw(""));
     }
     let max = lines.len().saturating_sub(usize::from(inside.height));
-    let scroll = u16::try_from(app.help_scroll().min(max)).unwrap_or(0);
+    let at = app.help_scroll().min(max);
+    let block = match (at > 0, at < max) {
+        (false, false) => block,
+        (up, down) => {
+            let arrows = match (up, down) {
+                (true, true) => " ↑↓ mer ",
+                (true, false) => " ↑ mer ",
+                _ => " ↓ mer ",
+            };
+            block.title_bottom(Line::from(arrows).right_aligned())
+        }
+    };
+    let scroll = u16::try_from(at).unwrap_or(0);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll, 0)),

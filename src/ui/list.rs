@@ -6,7 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::Theme;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, truncate};
 use crate::action::{Action, Context};
 use crate::app::tree::keep_visible;
 use crate::app::{App, Focus, layout::inner};
@@ -35,6 +37,9 @@ fn draw_search(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).block(block), area);
 }
+
+/// Columns of a name kept when a row also needs room for what tells it apart.
+const MIN_NAME: usize = 14;
 
 fn hit_count(n: usize) -> String {
     match n {
@@ -69,6 +74,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let height = usize::from(inside.height);
+    let width = usize::from(inside.width);
     let offset = keep_visible(state.selected, state.offset, height);
     let lines: Vec<Line> = state
         .hits
@@ -85,9 +91,20 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 _ => Style::new(),
             };
             let mut spans = vec![Span::styled(if selected { "▸" } else { " " }, base)];
-            spans.extend(highlighted(&insats.namn, &hit.positions, base, theme));
-            if let Some(label) = app.label(hit.index) {
-                spans.push(Span::styled(format!(" · {label}"), base.patch(theme.dim)));
+            let room = width.saturating_sub(1);
+            // Rows sharing a name must keep what tells them apart: cut the name, not the label.
+            let label = app.label(hit.index).map(|l| {
+                let l = format!(" · {l}");
+                let keep = l
+                    .width()
+                    .min(room.saturating_sub(insats.namn.width().min(MIN_NAME)));
+                truncate(&l, keep)
+            });
+            let name_room = room.saturating_sub(label.as_ref().map_or(0, |l| l.width()));
+            let name = truncate(&insats.namn, name_room);
+            spans.extend(highlighted(&name, &hit.positions, base, theme));
+            if let Some(label) = label {
+                spans.push(Span::styled(label, base.patch(theme.dim)));
             }
             let mut line = Line::from(spans);
             if selected {

@@ -25,9 +25,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else if context == Context::Search {
         &[
             (Action::Open, "till listan"),
-            (Action::Back, "lämna sökrutan"),
-            (Action::ToggleScope, "område/hela katalogen"),
-            (Action::NextPane, "nästa ruta"),
+            (Action::Back, "lämna"),
+            (Action::ToggleScope, "område/allt"),
+            (Action::NextPane, "byt ruta"),
         ]
     } else {
         &[

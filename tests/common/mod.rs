@@ -1,51 +1,43 @@
-//! Running the real `insats` binary from the integration tests.
+//! Shared test fixtures: a small catalogue of real rows from `data/insatser.csv`.
 #![allow(dead_code)]
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-/// `insats ARGS` with stdout and stderr captured (so stdout is a pipe, not a terminal),
-/// stdin closed, and without `NO_COLOR` or `COLUMNS` from the machine running the tests
-/// (clap wraps `--help` to a terminal on any of the three streams, else to `COLUMNS`).
-pub fn insats(args: &[&str]) -> Output {
-    insats_env(args, &[])
-}
+use insats::app::App;
+use insats::keymap::Keymap;
+use insats::model::Catalog;
 
-/// `insats ARGS` with extra environment variables.
-pub fn insats_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_insats"));
-    cmd.args(args)
-        .stdin(Stdio::null())
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS");
-    for (k, v) in env {
-        cmd.env(k, v);
+/// 41 real rows: every MI, HVB and KBT row of six chosen kinds, a row with dashes, bullets.
+pub const FIXTURE: &str = include_str!("../data/catalog/insatser.csv");
+
+pub fn catalog() -> Catalog {
+    let insatser =
+        insats::data::insatser::parse(FIXTURE, Path::new("tests/data/catalog/insatser.csv"))
+            .expect("fixture parses");
+    // Other parts of the catalogue (indikatorer, …) stay empty here.
+    #[allow(clippy::needless_update)]
+    Catalog {
+        insatser,
+        ..Default::default()
     }
-    cmd.output().expect("runs insats")
 }
 
-pub fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+pub fn app() -> App {
+    App::new(catalog(), Keymap::builtin().expect("default keymap").help())
 }
 
-pub fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+/// Names of the insatser listed, in order.
+pub fn listed(app: &App) -> Vec<String> {
+    app.list()
+        .hits
+        .iter()
+        .map(|h| app.catalog().insatser[h.index].namn.clone())
+        .collect()
 }
 
-/// A data directory with the shipped files, `data/insatser.csv` replaced by `insatser`
-/// and the Skåne and Lägesrapport files cut to their header (their rows link to ids).
-pub fn data_dir(insatser: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    for entry in std::fs::read_dir(shipped).expect("data/") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "csv") {
-            let text = std::fs::read_to_string(&path).expect("read");
-            let header = text.lines().next().unwrap_or("");
-            let name = path.file_name().expect("name");
-            std::fs::write(dir.path().join(name), format!("{header}\n")).expect("write");
-        }
+/// Type text into the app as key presses would.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(insats::action::Action::InsertChar(c));
     }
-    std::fs::write(dir.path().join("insatser.csv"), insatser).expect("write");
-    dir
 }
