@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::out::{Column, Out, Table, sanitize};
+use super::out::{Out, sanitize};
 use super::{NO_RESULT, USAGE_OR_DATA, emit, figure_cells, warn};
 use crate::model::{Catalog, Figure, Insats, SKANE_PERIOD};
 use crate::search::{Scope, SearchIndex};
@@ -228,15 +228,10 @@ pub fn text(catalog: &Catalog, i: &Insats, out: &Out) -> String {
         s.push('\n');
         s.push_str(&out.bold("Samma insats i andra områden och grupper (hela landet)"));
         s.push('\n');
-        let table = elsewhere_table(&elsewhere).render_table(&Out {
-            color: false,
-            width: out.width.map(|w| w.saturating_sub(2)),
-            ..*out
-        });
-        for line in table.lines() {
-            s.push_str("  ");
-            s.push_str(line);
-            s.push('\n');
+        for o in elsewhere {
+            block(&mut s, Some(&place(o)), out);
+            let _ = writeln!(s, "    id: {}", sanitize(&o.id));
+            let _ = writeln!(s, "    {}", figures_line(o));
         }
     }
 
@@ -296,51 +291,23 @@ pub fn same_insats_elsewhere<'a>(catalog: &'a Catalog, i: &Insats) -> Vec<&'a In
         .collect()
 }
 
-fn elsewhere_table(rows: &[&Insats]) -> Table {
-    let cell = |f: Figure| {
-        let [antal, andel] = figure_cells(f);
-        match (antal, andel) {
-            (Some(a), Some(p)) => Some(format!("{a} ({p} %)")),
-            (a, _) => a,
-        }
-    };
-    Table {
-        columns: vec![
-            Column::text("plats", "Område › avsnitt › grupp"),
-            Column::number("ges", "Ges"),
-            Column::number("digital", "Digitalt"),
-            Column::number("enskild", "Enskild regi"),
-            Column::number("utan", "Utan beslut"),
-            Column::text("id", "Id"),
-        ],
-        rows: rows
-            .iter()
-            .map(|o| {
-                vec![
-                    Some(place(o)),
-                    cell(o.ges),
-                    cell(o.digital),
-                    cell(o.enskild),
-                    cell(o.utan),
-                    Some(o.id.clone()),
-                ]
-            })
-            .collect(),
-        flex: Some(0),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_breaks_at_spaces_within_the_width() {
-        assert_eq!(
-            wrap("Bistånd i form av service och personlig omvårdnad", 20),
-            ["Bistånd i form av", "service och", "personlig omvårdnad"]
-        );
-        assert_eq!(wrap("ord", 2), ["ord"]);
-        assert_eq!(wrap("", 10), [""]);
-    }
+/// The four figures on one line: `Ges 194 (83 %) · Digitalt 140 (75 %) · …`.
+fn figures_line(i: &Insats) -> String {
+    [
+        ("Ges", i.ges),
+        ("Digitalt", i.digital),
+        ("Enskild regi", i.enskild),
+        ("Utan beslut", i.utan),
+    ]
+    .iter()
+    .map(|&(label, f)| {
+        let value = match figure_cells(f) {
+            [Some(a), Some(p)] => format!("{a} ({p} %)"),
+            [Some(a), None] => a,
+            _ => "-".to_string(),
+        };
+        format!("{label} {value}")
+    })
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
