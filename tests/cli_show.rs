@@ -86,3 +86,21 @@ fn nothing_matching_exits_1() {
     assert!(out.stdout.is_empty());
     assert!(stderr(&out).contains("ingen insats har id eller namn \"qqxqq\""));
 }
+
+#[test]
+fn linked_indikatorer_are_listed() {
+    let out = insats(&["show", "aldre-2.4-trygghetslarm"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.ends_with(
+            "Indikatorer som gäller insatsen (Socialstyrelsen, öppna jämförelser 2019)\n  \
+             90  Garanterad tid till kontakt respektive till besök vid trygghetslarm\n  \
+             91  Maximal tid till kontakt respektive maximal tid till besök efter trygghetslarm\n"
+        ),
+        "{text}"
+    );
+    // No links, no heading.
+    let none = stdout(&insats(&["show", "aldre-2.1-hemtjanst"]));
+    assert!(!none.contains("Indikatorer som gäller"), "{none}");
+}

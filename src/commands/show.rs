@@ -260,24 +260,18 @@ pub fn text(catalog: &Catalog, i: &Insats, out: &Out) -> String {
         }
     }
 
-    let indikatorer = linked_indikatorer(catalog, i);
+    let indikatorer = catalog.indikatorer_for(&i.id);
     if !indikatorer.is_empty() {
         s.push('\n');
-        s.push_str(&out.bold("Kopplade indikatorer"));
+        s.push_str(
+            &out.bold("Indikatorer som gäller insatsen (Socialstyrelsen, öppna jämförelser 2019)"),
+        );
         s.push('\n');
-        for line in indikatorer {
-            let _ = writeln!(s, "  {}", sanitize(&line));
+        for ind in indikatorer {
+            let _ = writeln!(s, "  {:>2}  {}", ind.nummer, sanitize(&ind.titel));
         }
     }
     s
-}
-
-/// Lines naming the indikatorer linked to an insats.
-///
-/// The catalogue holds no indikatorer or links yet, so there are none; when it does, this
-/// is the one place that lists them.
-fn linked_indikatorer(_catalog: &Catalog, _insats: &Insats) -> Vec<String> {
-    Vec::new()
 }
 
 /// Other insatser with the same name (after folding case and diacritics), in source order.
