@@ -14,6 +14,11 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub data: Option<PathBuf>,
 
+    /// Läs egna tangentval från FIL, utöver standardvalen och
+    /// $XDG_CONFIG_HOME/insats/keymap.toml.
+    #[arg(long, value_name = "FIL", global = true)]
+    pub keymap: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -44,6 +49,8 @@ pub enum Command {
         /// Indikatorns nummer (1–99, se `insats indikatorer`).
         nummer: u32,
     },
+    /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
+    Keymap,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
