@@ -168,6 +168,21 @@ fn a_dangling_link() {
             "skane.csv:{line}: fältet `insats_id`: ingen insats med id \"missbruk-5.2-finns-inte\""
         ),
     );
+    // A koppling to an insats or an indikator that is not there.
+    let (d, line) = edited("kopplingar.csv", 1, |r| {
+        r.set(1, "insats_id", "aldre-9.9-finns-inte");
+    });
+    fails_with(
+        &d,
+        &format!(
+            "kopplingar.csv:{line}: fältet `insats_id`: ingen insats med id \"aldre-9.9-finns-inte\""
+        ),
+    );
+    let (d, line) = edited("kopplingar.csv", 1, |r| r.set(1, "indikator", "100"));
+    fails_with(
+        &d,
+        &format!("kopplingar.csv:{line}: fältet `indikator`: ingen indikator med nummer 100"),
+    );
     // A question of an indikator that is not there.
     let d = DataDir::committed();
     let mut r = DataDir::records("indikatorer.csv");
@@ -196,6 +211,7 @@ fn non_utf8_bytes() {
         ("lagesrapport.csv", "text"),
         ("indikatorer.csv", "titel"),
         ("indikator_fragor.csv", "fraga"),
+        ("kopplingar.csv", "skal"),
     ] {
         let d = DataDir::committed();
         let mut r = DataDir::records(f);
@@ -232,13 +248,9 @@ fn a_truncated_last_line() {
             cut -= 1;
         }
         d.write(f, &text.as_bytes()[..cut]);
-        fails_with_all(
-            &d,
-            &[
-                &format!("{f}:{}: raden har", line_of(&r, last)),
-                "(är raden avklippt?); fältet `",
-            ],
-        );
+        // Cut inside a field of free text, the row can still have every field: then the
+        // missing line break at the end tells.
+        fails_with_all(&d, &[&format!("{f}:{}: ", line_of(&r, last)), "avklippt"]);
     }
 }
 
@@ -251,6 +263,7 @@ fn a_10_mb_field() {
         ("lagesrapport.csv", "text"),
         ("indikatorer.csv", "syfte"),
         ("indikator_fragor.csv", "fraga"),
+        ("kopplingar.csv", "skal"),
     ] {
         let (d, line) = edited(f, 0, |r| r.set(0, field, &huge));
         fails_with(

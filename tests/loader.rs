@@ -115,6 +115,21 @@ fn truncated_last_line() {
 }
 
 #[test]
+fn a_last_line_cut_inside_its_last_field_is_caught() {
+    // "…,87,29" cut to "…,87,2": every field is there and valid, only the line break is not.
+    let cut = &ROW[..ROW.len() - 1];
+    let m = message(&format!(
+        "{HEADER}\n{ROW}\n{}",
+        cut.replace("aldre-2.1-hemtjanst", "z")
+    ));
+    assert!(
+        m.contains("insatser.csv:3: fältet `kallrad_001`: raden slutar utan radbrytning"),
+        "{m}"
+    );
+    assert!(m.contains("avklippt"), "{m}");
+}
+
+#[test]
 fn non_utf8_bytes_name_line_and_field() {
     let mut bytes = format!("{HEADER}\n{ROW}\n").into_bytes();
     bytes.extend_from_slice(b"x,\xff\xfe\n");

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{csv_text, emit, json_text};
 use crate::cli::ListFormat;
-use crate::model::{Catalog, Fraga, Indikator, IndikatorOmrade};
+use crate::model::{Catalog, Fraga, Indikator, IndikatorOmrade, Insats};
 use crate::text::{sanitize, sanitize_lines};
 
 /// Width that `indikator N` wraps its paragraphs to.
@@ -247,11 +247,34 @@ pub fn show_text(i: &Indikator) -> String {
     s
 }
 
+/// The insatser linked to an indikator, one `id  namn · område` line each, ids aligned;
+/// empty when none.
+#[must_use]
+pub fn linked_insatser_text(list: &[&Insats]) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    let ids: Vec<_> = list.iter().map(|i| sanitize(&i.id)).collect();
+    let width = ids.iter().map(|id| id.width()).max().unwrap_or(0);
+    let mut s =
+        String::from("\nInsatser som indikatorn gäller (SKR:s kartläggning av insatser):\n");
+    for (i, id) in list.iter().zip(&ids) {
+        let pad = " ".repeat(width - id.width());
+        s.push_str(&format!(
+            "  {id}{pad}  {} · {}\n",
+            sanitize(&i.namn),
+            i.omrade
+        ));
+    }
+    s
+}
+
 /// `insats indikator N`.
 #[must_use]
 pub fn show(catalog: &Catalog, nummer: u32) -> ExitCode {
     if let Some(i) = catalog.indikator(nummer) {
-        emit(&show_text(i))
+        let linked = linked_insatser_text(&catalog.insatser_for(nummer));
+        emit(&(show_text(i) + &linked))
     } else {
         let range = match (
             catalog.indikatorer.iter().map(|i| i.nummer).min(),
@@ -261,7 +284,8 @@ pub fn show(catalog: &Catalog, nummer: u32) -> ExitCode {
             _ => String::new(),
         };
         eprintln!("insats: det finns ingen indikator med nummer {nummer}{range}");
-        ExitCode::from(2)
+        // No result, as for an unknown insats id in `insats show`.
+        ExitCode::from(1)
     }
 }
 

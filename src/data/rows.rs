@@ -13,6 +13,8 @@ pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 /// A CSV text checked against its expected columns.
 pub struct Table<'a> {
     reader: csv::Reader<&'a [u8]>,
+    /// Whether the text ends with a line break, as every written file does.
+    complete: bool,
     columns: &'static [&'static str],
     file: &'a Path,
 }
@@ -79,6 +81,7 @@ impl<'a> Table<'a> {
         }
         Ok(Table {
             reader,
+            complete: text.ends_with('\n'),
             columns,
             file,
         })
@@ -87,13 +90,16 @@ impl<'a> Table<'a> {
     /// Call `f` on every data row, in order, stopping at the first error.
     ///
     /// # Errors
-    /// A broken CSV row, a row with the wrong number of fields, or the first error of `f`.
+    /// A broken CSV row, a row with the wrong number of fields, the first error of `f`, or
+    /// a last row without a line break at its end: a file cut short can still have every
+    /// field, the last one shortened.
     pub fn for_each_row(
         mut self,
         mut f: impl FnMut(&Row<'_>) -> Result<(), DataError>,
     ) -> Result<(), DataError> {
         let file = self.file;
         let columns = self.columns;
+        let mut last_line = None;
         for rec in self.reader.records() {
             let rec = rec.map_err(|e| DataError::Row {
                 file: file.to_path_buf(),
@@ -141,8 +147,19 @@ impl<'a> Table<'a> {
                 file,
                 line,
             })?;
+            last_line = Some(line);
         }
-        Ok(())
+        match last_line {
+            Some(line) if !self.complete => Err(DataError::Field {
+                file: file.to_path_buf(),
+                line,
+                field: columns[columns.len() - 1].to_string(),
+                message: "raden slutar utan radbrytning, så filen kan vara avklippt här; \
+                          är raden hel, avsluta den med en radbrytning"
+                    .to_string(),
+            }),
+            _ => Ok(()),
+        }
     }
 }
 

@@ -44,13 +44,14 @@ pub fn committed_data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
 }
 
-/// The five data files of a `--data` directory.
-pub const FILES: [&str; 5] = [
+/// The data files of a `--data` directory.
+pub const FILES: [&str; 6] = [
     "insatser.csv",
     "skane.csv",
     "lagesrapport.csv",
     "indikatorer.csv",
     "indikator_fragor.csv",
+    "kopplingar.csv",
 ];
 
 impl DataDir {
