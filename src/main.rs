@@ -76,7 +76,8 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
 /// What must outlive the session is written here, after the terminal is restored, on every
 /// ending but a panic: quit, SIGTERM, SIGHUP (a dropped SSH connection), SIGINT and a lost
 /// terminal. The catalogue itself is read-only, so today there is nothing to write; the
-/// indicator checklist saves here.
+/// indicator checklist saves here. After a signal this must finish within a few seconds:
+/// `tui` ends a process that has not ended 3 s after the signal.
 fn save_before_exit(_app: &App) -> Result<(), String> {
     Ok(())
 }
