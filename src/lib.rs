@@ -10,6 +10,7 @@
 //! - [`synth`]: larger synthetic catalogues recombined from the real one, for benchmarks.
 //! - [`action`], [`keymap`]: what keys mean; `keymap.toml` parsed, merged and validated.
 //! - [`app`]: the interactive app's state and its one `update(Action)`.
+//! - [`text`]: data text made safe to show: control characters never reach a terminal raw.
 //! - [`ui`]: drawing only; [`tui`]: the terminal loop.
 
 pub mod action;
@@ -23,5 +24,6 @@ pub mod model;
 pub mod search;
 pub mod sort;
 pub mod synth;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -1,37 +1,43 @@
 //! Entry point: parse the command line, load data and keymap, run a subcommand or the app.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use insats::app::App;
 use insats::cli::{Cli, Command};
 use insats::data::{self, Source};
 use insats::keymap::{self, Keymap};
+use insats::tui::{self, Ending};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    report_panics();
+    let cli = insats::cli::parse();
     if let Some(Command::Keymap) = cli.command {
-        print!("{}", keymap::DEFAULT_KEYMAP);
-        return ExitCode::SUCCESS;
+        return insats::commands::emit(keymap::DEFAULT_KEYMAP);
     }
+    match cli.command {
+        Some(Command::Completions { shell }) => return insats::commands::docs::completions(shell),
+        Some(Command::Man) => return insats::commands::docs::man(),
+        _ => {}
+    }
+    let out = insats::commands::out::Out::detect(cli.color);
     let source = cli.data.clone().map_or(Source::Embedded, Source::Dir);
     let catalog = match data::load(&source) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("insats: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(&e),
     };
     match cli.command {
         Some(Command::Export { format }) => insats::commands::export(&catalog, format),
-        Some(Command::Show { id }) => insats::commands::show(&catalog, &id),
+        Some(Command::Show { id }) => insats::commands::show::run(&catalog, &id, &out),
         Some(Command::Indikatorer { format, omrade }) => {
             insats::commands::indikatorer::list(&catalog, format, omrade)
         }
         Some(Command::Indikator { nummer }) => {
             insats::commands::indikatorer::show(&catalog, nummer)
         }
-        Some(Command::Keymap) => ExitCode::SUCCESS,
+        Some(Command::Search(args)) => insats::commands::search::run(&catalog, &args, &out),
+        Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, &args, &out),
+        Some(Command::Keymap | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
         None => run_app(catalog, &cli),
     }
 }
@@ -41,20 +47,66 @@ fn main() -> ExitCode {
 fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     let keymap = match Keymap::load(&keymap::user_files(cli.keymap.as_deref())) {
         Ok(k) => k,
-        Err(e) => {
-            eprintln!("insats: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(&e),
     };
     if !std::io::stdout().is_terminal() {
         return insats::commands::overview(&catalog);
     }
     let app = insats::app::App::new(catalog, keymap.help());
-    match insats::tui::run(app, &keymap, insats::ui::Theme::from_env()) {
-        Ok(()) => ExitCode::SUCCESS,
+    let finished = tui::run(app, &keymap, insats::ui::Theme::from_env());
+    let saved = save_before_exit(&finished.app);
+    let status = match finished.ending {
+        Ending::Quit => ExitCode::SUCCESS,
+        // As a shell reports a process ended by the signal: 128 + its number.
+        Ending::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
+        Ending::Terminal(e) => {
+            say(&format!("insats: terminalfel: {e}"));
+            ExitCode::from(1)
+        }
+    };
+    match saved {
+        Ok(()) => status,
         Err(e) => {
-            eprintln!("insats: terminalfel: {e}");
+            say(&format!("insats: {e}"));
             ExitCode::from(1)
         }
     }
+}
+
+/// What must outlive the session is written here, after the terminal is restored, on every
+/// ending but a panic: quit, SIGTERM, SIGHUP (a dropped SSH connection), SIGINT and a lost
+/// terminal. The catalogue itself is read-only, so today there is nothing to write; the
+/// indicator checklist saves here. After a signal this must finish within a few seconds:
+/// `tui` ends a process that has not ended 3 s after the signal.
+fn save_before_exit(_app: &App) -> Result<(), String> {
+    Ok(())
+}
+
+/// After Rust's own panic message (and, in the app, after the terminal is restored by the
+/// hook `tui` adds on top): what happened and where to report it, in Swedish.
+fn report_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        say(PANIC_REPORT);
+    }));
+}
+
+/// Printed after a panic.
+const PANIC_REPORT: &str = "\ninsats avbröts av ett programfel. Terminalen är återställd.\n\
+Rapportera felet till den som förvaltar insats, med texten ovan och vad du gjorde precis innan.";
+
+/// A line on stderr; a closed stderr (a dropped connection) is ignored, never a panic.
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
+}
+
+/// A data or keymap error on stderr, exit status 2. The message quotes file contents and
+/// paths, so control characters in it are made visible too.
+fn fail(e: &dyn std::fmt::Display) -> ExitCode {
+    say(&format!(
+        "insats: {}",
+        insats::text::sanitize_lines(&e.to_string())
+    ));
+    ExitCode::from(2)
 }

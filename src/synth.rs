@@ -5,6 +5,8 @@
 //! Nothing generated here is data about the real world: it exists to measure speed at 10 000
 //! or 100 000 insatser. It is deterministic, so every run measures the same catalogue.
 
+use std::collections::HashSet;
+
 use crate::model::{Catalog, Insats};
 
 /// A small deterministic generator (SplitMix64): no dependency, same sequence everywhere.
@@ -30,9 +32,9 @@ impl Rng {
 ///
 /// A recombined insats takes område, section, group, figures and källa from one real insats,
 /// the first words of its name and the last words of another's, and likewise the first and
-/// last sentences of their förklaringar. Ids are unique (`synt-N-…`). The Skåne rows are kept
-/// only when every insats they link to is in the result; the indikatorer and the
-/// Lägesrapport are kept as they are.
+/// last sentences of their förklaringar. Ids are unique (`synt-N-…`). The Skåne rows and the
+/// kopplingar to indikatorer are kept only when every insats they link to is in the result;
+/// the indikatorer and the Lägesrapport are kept as they are.
 #[must_use]
 pub fn catalog(real: &Catalog, rows: usize) -> Catalog {
     let base = &real.insatser;
@@ -45,12 +47,22 @@ pub fn catalog(real: &Catalog, rows: usize) -> Catalog {
             insatser.push(recombine(n, a, b, &mut rng));
         }
     }
+    let ids: HashSet<&str> = insatser.iter().map(|i| i.id.as_str()).collect();
     let skane = if real
         .skane
         .iter()
-        .all(|r| insatser.iter().any(|i| i.id == r.insats_id))
+        .all(|r| ids.contains(r.insats_id.as_str()))
     {
         real.skane.clone()
+    } else {
+        Vec::new()
+    };
+    let kopplingar = if real
+        .kopplingar
+        .iter()
+        .all(|k| ids.contains(k.insats_id.as_str()))
+    {
+        real.kopplingar.clone()
     } else {
         Vec::new()
     };
@@ -59,6 +71,7 @@ pub fn catalog(real: &Catalog, rows: usize) -> Catalog {
         skane,
         lagesrapport: real.lagesrapport.clone(),
         indikatorer: real.indikatorer.clone(),
+        kopplingar,
     }
 }
 

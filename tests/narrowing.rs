@@ -64,8 +64,8 @@ fn narrowing_equals_a_fresh_search_on_the_real_catalogue() {
 
 #[test]
 fn narrowing_equals_a_fresh_search_on_a_synthetic_catalogue() {
-    let synth = insats::synth::catalog(&real(), 3000);
-    assert!(check(&synth, &[Scope::All]) > 3000);
+    let synth = insats::synth::catalog(&real(), 1500);
+    assert!(check(&synth, &[Scope::All]) > 1500);
 }
 
 #[test]

@@ -18,6 +18,7 @@ fn the_real_catalogue_round_trips_through_a_data_directory() {
     assert_eq!(back.skane, real.skane);
     assert_eq!(back.lagesrapport, real.lagesrapport);
     assert_eq!(back.indikatorer, real.indikatorer);
+    assert_eq!(back.kopplingar, real.kopplingar);
 }
 
 #[test]
@@ -32,6 +33,7 @@ fn a_synthetic_catalogue_of_3000_loads_back_with_the_real_rows_first() {
     let back = data::load(&Source::Dir(dir.path().to_path_buf())).expect("loads back");
     assert_eq!(back.insatser, synth.insatser);
     assert_eq!(back.skane.len(), real.skane.len());
+    assert_eq!(back.kopplingar.len(), real.kopplingar.len());
     // Names are recombined, not copied: far more distinct names than the real ones have.
     let mut names: Vec<&str> = back.insatser.iter().map(|i| i.namn.as_str()).collect();
     names.sort_unstable();
@@ -46,11 +48,12 @@ fn a_synthetic_catalogue_of_3000_loads_back_with_the_real_rows_first() {
 }
 
 #[test]
-fn fewer_rows_than_the_real_catalogue_drop_the_skane_rows_that_would_dangle() {
+fn fewer_rows_than_the_real_catalogue_drop_the_links_that_would_dangle() {
     let real = real();
     let small = insats::synth::catalog(&real, 10);
     assert_eq!(small.insatser[..], real.insatser[..10]);
     assert!(small.skane.is_empty());
+    assert!(small.kopplingar.is_empty());
     let dir = tempfile::tempdir().expect("tempdir");
     data::write_dir(dir.path(), &small).expect("writes");
     let back = data::load(&Source::Dir(dir.path().to_path_buf())).expect("loads back");

@@ -76,9 +76,12 @@ pub fn place(i: &Insats) -> String {
 }
 
 /// Word-wrap `text` to `width` columns; the first line starts with `first`, the others with
-/// `rest` (for hanging bullets). Words longer than a line are cut.
+/// `rest` (for hanging bullets). Words longer than a line are cut. Control characters are
+/// shown visibly ([`crate::text::sanitize_lines`]).
 #[must_use]
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    // Data text: control characters become visible before anything is measured.
+    let text = crate::text::sanitize_lines(text);
     let width = width.max(first.width() + 1).max(rest.width() + 1);
     let mut lines = Vec::new();
     let mut line = first.to_string();
@@ -212,6 +215,7 @@ pub fn lines_with(
     );
 
     skane(&mut out, catalog, i, width);
+    indikatorer(&mut out, catalog, i, width);
 
     let same: Vec<&Insats> = same
         .iter()
@@ -269,6 +273,26 @@ fn skane(out: &mut Vec<DetailLine>, catalog: &Catalog, i: &Insats, width: usize)
         );
         for l in wrap(&text, width, "  ", "  ") {
             out.push(vec![(Tone::Figure, l)]);
+        }
+    }
+}
+
+/// Socialstyrelsen's indikatorer that ask about this insats (data/kopplingar.csv).
+fn indikatorer(out: &mut Vec<DetailLine>, catalog: &Catalog, i: &Insats, width: usize) {
+    let linked = catalog.indikatorer_for(&i.id);
+    if linked.is_empty() {
+        return;
+    }
+    out.push(Vec::new());
+    text_lines(
+        out,
+        Tone::Heading,
+        "Indikatorer, öppna jämförelser 2019",
+        width,
+    );
+    for ind in linked {
+        for l in wrap(&format!("{} {}", ind.nummer, ind.titel), width, "", "   ") {
+            out.push(vec![(Tone::Text, l)]);
         }
     }
 }

@@ -6,6 +6,7 @@
 mod error;
 pub mod indikatorer;
 pub mod insatser;
+pub mod kopplingar;
 pub mod lagesrapport;
 mod rows;
 pub mod skane;
@@ -13,6 +14,7 @@ pub mod skane;
 use std::path::{Path, PathBuf};
 
 pub use error::DataError;
+pub use rows::MAX_FIELD_BYTES;
 
 use crate::model::Catalog;
 
@@ -34,6 +36,9 @@ pub const EMBEDDED_INDIKATOR_FRAGOR: &str = include_str!("../../data/indikator_f
 
 /// The embedded `data/skane.csv`.
 pub const EMBEDDED_SKANE: &str = include_str!("../../data/skane.csv");
+
+/// The embedded `data/kopplingar.csv`.
+pub const EMBEDDED_KOPPLINGAR: &str = include_str!("../../data/kopplingar.csv");
 
 /// The embedded `data/lagesrapport.csv`.
 pub const EMBEDDED_LAGESRAPPORT: &str = include_str!("../../data/lagesrapport.csv");
@@ -58,7 +63,7 @@ fn file_text(
 ///
 /// # Errors
 /// A [`DataError`] naming file, line and field when a file is missing or malformed, or a
-/// Skåne row links to an insats that is not in the catalogue.
+/// Skåne row or a koppling names an insats or indikator that is not in the catalogue.
 pub fn load(source: &Source) -> Result<Catalog, DataError> {
     let (text, path) = file_text(source, insatser::FILE_NAME, EMBEDDED_INSATSER)?;
     let insatser = insatser::parse(&text, &path)?;
@@ -73,16 +78,19 @@ pub fn load(source: &Source) -> Result<Catalog, DataError> {
         EMBEDDED_INDIKATOR_FRAGOR,
     )?;
     let indikatorer = indikatorer::parse((&text, &path), (&fragor_text, &fragor_path))?;
+    let (text, path) = file_text(source, kopplingar::FILE_NAME, EMBEDDED_KOPPLINGAR)?;
+    let kopplingar = kopplingar::parse(&text, &path, &insatser, &indikatorer)?;
     Ok(Catalog {
         insatser,
         skane,
         lagesrapport,
         indikatorer,
+        kopplingar,
     })
 }
 
 /// Write `catalog` as a complete data directory that [`load`] reads back with
-/// `Source::Dir(dir)`: all five CSV files, through the same writers the extractor uses.
+/// `Source::Dir(dir)`: every CSV file, through the same writers the extractor uses.
 ///
 /// # Errors
 /// [`DataError::Io`] naming the file that could not be written.
@@ -110,6 +118,9 @@ pub fn write_dir(dir: &Path, catalog: &Catalog) -> Result<(), DataError> {
     })?;
     write(indikatorer::FRAGOR_FILE_NAME, &|b| {
         indikatorer::write_fragor_csv(b, &catalog.indikatorer)
+    })?;
+    write(kopplingar::FILE_NAME, &|b| {
+        kopplingar::write_csv(b, &catalog.kopplingar)
     })
 }
 
@@ -123,15 +134,41 @@ pub fn read_text(path: &Path) -> Result<String, DataError> {
         source,
     })?;
     String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
         let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
         DataError::Encoding {
             file: path.to_path_buf(),
             line,
+            field: field_at(bytes, valid),
         }
     })
+}
+
+/// The column, named by the file's header row, of the CSV field holding byte `at`.
+fn field_at(bytes: &[u8], at: usize) -> Option<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut header: Option<csv::ByteRecord> = None;
+    let mut record = csv::ByteRecord::new();
+    while reader.read_byte_record(&mut record).ok()? {
+        let start = usize::try_from(record.position()?.byte()).ok()?;
+        let end = usize::try_from(reader.position().byte()).ok()?;
+        if (start..end).contains(&at) {
+            // The first field whose bytes are not UTF-8 is the one.
+            let i = record
+                .iter()
+                .position(|f| std::str::from_utf8(f).is_err())?;
+            return Some(match header {
+                Some(h) => crate::model::shown(&String::from_utf8_lossy(h.get(i)?)),
+                None => format!("kolumn {} i rubrikraden", i + 1),
+            });
+        }
+        if header.is_none() {
+            header = Some(record.clone());
+        }
+    }
+    None
 }
