@@ -9,7 +9,10 @@ use crate::model::IndikatorOmrade;
 mod args;
 mod help;
 
-pub use args::{ColorChoice, Format, Matt, OmradeArg, SearchArgs, StatsArgs};
+pub use args::{
+    ColorChoice, Format, Matt, OmradeArg, RenderArgs, RenderFormat, SearchArgs, Size, StatsArgs,
+    ThemeArg, ViewArg,
+};
 pub use help::{command, parse};
 
 /// insats: socialtjänstens insatser och Socialstyrelsens indikatorer, sökbara i terminalen.
@@ -28,6 +31,11 @@ pub struct Cli {
     /// Färg i utdata; auto betyder på en terminal, om inte NO_COLOR är satt.
     #[arg(long, value_enum, value_name = "NÄR", default_value_t, global = true)]
     pub color: ColorChoice,
+
+    /// Färgtema i appen och i `insats render`; utan flaggan gäller tema i
+    /// $XDG_CONFIG_HOME/insats/config.toml, annars mork (kontrast i presentationsläget).
+    #[arg(long, alias = "tema", value_enum, value_name = "TEMA", global = true)]
+    pub theme: Option<ThemeArg>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -81,6 +89,10 @@ pub enum Command {
     },
     /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
     Keymap,
+    /// Skriv det appen skulle visa, som text, SVG eller HTML: för handouts, bilder och
+    /// dokumentation.
+    #[command(after_help = help::RENDER_EXAMPLES)]
+    Render(RenderArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@
 
 pub mod docs;
 pub mod out;
+pub mod render;
 pub mod search;
 pub mod show;
 pub mod stats;

@@ -10,16 +10,22 @@
 //! - [`action`], [`keymap`]: what keys mean; `keymap.toml` parsed, merged and validated.
 //! - [`app`]: the interactive app's state and its one `update(Action)`.
 //! - [`ui`]: drawing only; [`tui`]: the terminal loop.
+//! - [`snapshot`]: a drawn screen as text, SVG or HTML (`insats render`).
+//! - [`clipboard`]: an insats as plain text, OSC 52, and the file it is also saved to.
+//! - [`config`]: the user's settings file (theme; its absence marks a first start).
 
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod commands;
+pub mod config;
 pub mod data;
 pub mod extract;
 pub mod keymap;
 pub mod model;
 pub mod search;
+pub mod snapshot;
 pub mod sort;
 pub mod tui;
 pub mod ui;

@@ -4,8 +4,11 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use insats::cli::{Cli, Command};
+use insats::commands::out::resolve_color;
+use insats::config;
 use insats::data::{self, Source};
 use insats::keymap::{self, Keymap};
+use insats::ui::theme::{Themes, no_color_env};
 
 fn main() -> ExitCode {
     let cli = insats::cli::parse();
@@ -26,37 +29,79 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match cli.command {
-        Some(Command::Export { format }) => insats::commands::export(&catalog, format),
-        Some(Command::Show { id }) => insats::commands::show::run(&catalog, &id, &out),
+    match &cli.command {
+        Some(Command::Export { format }) => insats::commands::export(&catalog, *format),
+        Some(Command::Show { id }) => insats::commands::show::run(&catalog, id, &out),
         Some(Command::Indikatorer { format, omrade }) => {
-            insats::commands::indikatorer::list(&catalog, format, omrade)
+            insats::commands::indikatorer::list(&catalog, *format, *omrade)
         }
         Some(Command::Indikator { nummer }) => {
-            insats::commands::indikatorer::show(&catalog, nummer)
+            insats::commands::indikatorer::show(&catalog, *nummer)
         }
-        Some(Command::Search(args)) => insats::commands::search::run(&catalog, &args, &out),
-        Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, &args, &out),
+        Some(Command::Search(args)) => insats::commands::search::run(&catalog, args, &out),
+        Some(Command::Render(args)) => render(catalog, &cli, args),
+        Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, args, &out),
         Some(Command::Keymap | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
         None => run_app(catalog, &cli),
+    }
+}
+
+/// The keymap and the settings file, loaded before anything is drawn; errors printed.
+fn setup(cli: &Cli) -> Result<(Keymap, Settings), ExitCode> {
+    let keymap = Keymap::load(&keymap::user_files(cli.keymap.as_deref())).map_err(|e| {
+        eprintln!("insats: {e}");
+        ExitCode::from(2)
+    })?;
+    let settings = Settings::load(cli).map_err(|e| {
+        eprintln!("insats: {e}");
+        ExitCode::from(2)
+    })?;
+    Ok((keymap, settings))
+}
+
+/// What the settings file and the flags decide for the screen.
+struct Settings {
+    themes: Themes,
+}
+
+impl Settings {
+    fn load(cli: &Cli) -> Result<Self, config::ConfigError> {
+        let file = config::path();
+        let stored = match &file {
+            Some(f) => config::load(f)?,
+            None => None,
+        };
+        let chosen = cli.theme.map(|t| t.0).or(stored.and_then(|c| c.tema));
+        // The app draws on a terminal, so `auto` means colour unless NO_COLOR says no.
+        let color = resolve_color(cli.color, true, no_color_env());
+        Ok(Settings {
+            themes: Themes::choose(chosen, color),
+        })
+    }
+}
+
+/// `insats render`.
+fn render(catalog: insats::model::Catalog, cli: &Cli, args: &insats::cli::RenderArgs) -> ExitCode {
+    match setup(cli) {
+        Ok((keymap, settings)) => {
+            insats::commands::render::run(catalog, keymap.help(), args, &settings.themes)
+        }
+        Err(code) => code,
     }
 }
 
 /// The interactive app: keymap loaded and checked before the terminal changes mode. When
 /// standard output is not a terminal (a pipe, a script) an overview is printed instead.
 fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
-    let keymap = match Keymap::load(&keymap::user_files(cli.keymap.as_deref())) {
-        Ok(k) => k,
-        Err(e) => {
-            eprintln!("insats: {e}");
-            return ExitCode::from(2);
-        }
+    let (keymap, settings) = match setup(cli) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     if !std::io::stdout().is_terminal() {
         return insats::commands::overview(&catalog);
     }
     let app = insats::app::App::new(catalog, keymap.help());
-    match insats::tui::run(app, &keymap, insats::ui::Theme::from_env()) {
+    match insats::tui::run(app, &keymap, &settings.themes.normal) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("insats: terminalfel: {e}");

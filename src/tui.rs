@@ -21,7 +21,7 @@ use crate::ui::{self, Theme};
 ///
 /// # Errors
 /// A failing terminal (drawing or reading events).
-pub fn run(app: App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
+pub fn run(app: App, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
     let mut terminal = ratatui::init();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -40,7 +40,7 @@ fn run_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
     keymap: &Keymap,
-    theme: Theme,
+    theme: &Theme,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize {
@@ -48,7 +48,7 @@ fn run_loop(
         height: size.height,
     });
     while !app.should_quit() {
-        terminal.draw(|f| ui::draw(f, &app, &theme))?;
+        terminal.draw(|f| ui::draw(f, &app, theme))?;
         if let Some(action) = to_action(&event::read()?, &app, keymap) {
             app.update(action);
         }

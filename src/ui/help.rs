@@ -29,7 +29,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::bordered()
         .title(Span::styled(" Tangenter ", theme.pane_title))
         .title(Line::from(close).right_aligned())
-        .border_style(theme.border_focus);
+        .border_style(theme.border_focus)
+        .style(theme.base);
     let inside = inner(popup);
     let key_w = help
         .sections

@@ -19,6 +19,7 @@ pub use theme::Theme;
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
+    frame.buffer_mut().set_style(area, theme.base);
     if Panes::too_small(area) {
         too_small(frame, area);
         return;
