@@ -37,6 +37,10 @@ pub struct Cli {
     #[arg(long, alias = "tema", value_enum, value_name = "TEMA", global = true)]
     pub theme: Option<ThemeArg>,
 
+    /// Starta i presentationsläget: en insats i taget över hela skärmen, pilarna bläddrar.
+    #[arg(long)]
+    pub presentation: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -1,9 +1,11 @@
 //! Entry point: parse the command line, load data and keymap, run a subcommand or the app.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use insats::cli::{Cli, Command};
+use insats::clipboard;
 use insats::commands::out::resolve_color;
 use insats::config;
 use insats::data::{self, Source};
@@ -62,6 +64,10 @@ fn setup(cli: &Cli) -> Result<(Keymap, Settings), ExitCode> {
 /// What the settings file and the flags decide for the screen.
 struct Settings {
     themes: Themes,
+    /// The settings file, if its place is known.
+    file: Option<PathBuf>,
+    /// No settings file yet.
+    first_start: bool,
 }
 
 impl Settings {
@@ -76,6 +82,8 @@ impl Settings {
         let color = resolve_color(cli.color, true, no_color_env());
         Ok(Settings {
             themes: Themes::choose(chosen, color),
+            first_start: file.is_some() && stored.is_none(),
+            file,
         })
     }
 }
@@ -100,8 +108,25 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         return insats::commands::overview(&catalog);
     }
-    let app = insats::app::App::new(catalog, keymap.help());
-    match insats::tui::run(app, &keymap, &settings.themes.normal) {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let copy_file =
+        clipboard::fallback_path().map(|f| clipboard::display_path(&f, home.as_deref()));
+    let mut app = insats::app::App::new(catalog, keymap.help()).with_copy_file(copy_file);
+    if cli.presentation {
+        app = app.with_presentation();
+    }
+    if settings.first_start {
+        app = app.with_first_start_hint();
+    }
+    let result = insats::tui::run(app, &keymap, &settings.themes);
+    if settings.first_start
+        && let Some(file) = &settings.file
+    {
+        // The hint has been shown; from now on the commented settings file says how to
+        // choose a theme. A read-only home only means the hint shows again.
+        let _ = config::write_template(file);
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("insats: terminalfel: {e}");

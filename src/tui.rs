@@ -4,7 +4,7 @@
 //! normal screen. `ratatui::init` restores the terminal on panic; mouse capture is undone
 //! by a hook of ours that runs before it.
 
-use std::io;
+use std::io::{self, Write as _};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -14,14 +14,15 @@ use ratatui::DefaultTerminal;
 
 use crate::action::Action;
 use crate::app::App;
+use crate::clipboard;
 use crate::keymap::Keymap;
-use crate::ui::{self, Theme};
+use crate::ui::{self, theme::Themes};
 
 /// Run the app until it quits.
 ///
 /// # Errors
 /// A failing terminal (drawing or reading events).
-pub fn run(app: App, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
+pub fn run(app: App, keymap: &Keymap, themes: &Themes) -> io::Result<()> {
     let mut terminal = ratatui::init();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -30,7 +31,7 @@ pub fn run(app: App, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
         previous(info);
     }));
     let result = execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| run_loop(&mut terminal, app, keymap, theme));
+        .and_then(|()| run_loop(&mut terminal, app, keymap, themes));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -40,7 +41,7 @@ fn run_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
     keymap: &Keymap,
-    theme: &Theme,
+    themes: &Themes,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize {
@@ -48,12 +49,32 @@ fn run_loop(
         height: size.height,
     });
     while !app.should_quit() {
+        let theme = if app.presentation() {
+            &themes.presentation
+        } else {
+            &themes.normal
+        };
         terminal.draw(|f| ui::draw(f, &app, theme))?;
         if let Some(action) = to_action(&event::read()?, &app, keymap) {
             app.update(action);
         }
+        if let Some(request) = app.copy_request() {
+            let saved = copy(&request.text);
+            app.update(Action::Copied { saved });
+        }
     }
     Ok(())
+}
+
+/// Send `text` to the terminal's clipboard (OSC 52) and save it to the fallback file;
+/// returns whether the file was written. A failing write to the terminal is not an error
+/// of the app: the file still holds the text.
+fn copy(text: &str) -> bool {
+    let mut out = io::stdout();
+    let _ = out
+        .write_all(clipboard::copy_sequence(text, clipboard::in_tmux()).as_bytes())
+        .and_then(|()| out.flush());
+    clipboard::fallback_path().is_some_and(|f| clipboard::save(&f, text).is_ok())
 }
 
 /// What a terminal event means to the app, if anything.

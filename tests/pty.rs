@@ -14,7 +14,9 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     output: Receiver<Vec<u8>>,
     screen: vt100::Parser,
-    _home: tempfile::TempDir,
+    /// Every byte the program wrote, for sequences the screen does not show (OSC 52).
+    raw: Vec<u8>,
+    home: tempfile::TempDir,
 }
 
 fn size(rows: u16, cols: u16) -> PtySize {
@@ -32,12 +34,19 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 
 impl Session {
     fn start(rows: u16, cols: u16) -> Session {
+        Session::start_with(rows, cols, &[])
+    }
+
+    fn start_with(rows: u16, cols: u16, args: &[&str]) -> Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
         let home = tempfile::tempdir().expect("temp home");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_insats"));
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        cmd.env_remove("TMUX");
         cmd.env("NO_COLOR", "1");
         // No user keymap from the machine running the tests.
         cmd.env("HOME", home.path());
@@ -61,7 +70,8 @@ impl Session {
             child,
             output,
             screen: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
-            _home: home,
+            raw: Vec::new(),
+            home,
         }
     }
 
@@ -73,6 +83,7 @@ impl Session {
     fn pump(&mut self) {
         while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
             self.screen.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
         }
     }
 
@@ -126,7 +137,12 @@ impl Drop for Session {
 #[test]
 fn search_reads_on_screen_and_q_restores_the_terminal() {
     let mut s = Session::start(30, 100);
-    s.wait_for(&["409 insatser", "Alla områden", "? hjälp"]);
+    // A first start: the status bar says how to begin.
+    s.wait_for(&[
+        "409 insatser",
+        "Alla områden",
+        "Välkommen! Tryck / och skriv",
+    ]);
     assert!(s.screen.screen().alternate_screen());
 
     s.send("/aterfall");
@@ -139,7 +155,7 @@ fn search_reads_on_screen_and_q_restores_the_terminal() {
     s.send("\x1b"); // Esc leaves the search box, keeping the hits
     s.wait_for(&["/ sök", "5 träffar"]);
     s.send("?");
-    s.wait_for(&["Tangenter", "visa/dölj hjälpen"]);
+    s.wait_for(&["Tangenter i katalogen", "Gå runt", "Söka"]);
     s.send("?");
 
     s.resize(5, 20);
@@ -170,4 +186,41 @@ fn ctrl_c_quits_even_while_typing_a_search() {
     s.send("\x03");
     assert!(s.wait_exit());
     assert!(!s.screen.screen().alternate_screen());
+}
+
+#[test]
+fn presentation_steps_with_arrows_and_copy_sends_osc_52() {
+    let mut s = Session::start_with(24, 80, &["--presentation"]);
+    s.wait_for(&["Välkommen!", "Antal kommuner (andel av dem som svarade)"]);
+    // `/` leaves the slides for the search box; Enter and `p` present the hits.
+    s.send("/hvb\rp");
+    s.wait_for(&["1 av 8", "Hem för vård eller boende (HVB)"]);
+    s.send("\x1b[C\x1b[C"); // → →
+    s.wait_for(&["3 av 8"]);
+    s.send("\x1b[D"); // ←
+    s.wait_for(&["2 av 8"]);
+
+    s.send("c");
+    s.wait_for(&["Kopierade ”Hem för vård eller boende (HVB)”"]);
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence was sent");
+    let end = raw[start..].find('\x07').expect("ended by BEL") + start;
+    let payload = &raw[start + 7..end];
+    assert!(payload.len() > 100, "{payload}");
+    assert!(!raw.contains("\x1bPtmux;"), "no tmux wrapping outside tmux");
+    // The same text is in the file the message names.
+    let saved = std::fs::read_to_string(s.home.path().join("state/insats/urklipp.txt"))
+        .expect("urklipp.txt written");
+    assert!(
+        saved.starts_with("Hem för vård eller boende (HVB)\n"),
+        "{saved}"
+    );
+    assert_eq!(insats::clipboard::base64(saved.as_bytes()), payload);
+
+    s.send("q");
+    assert!(s.wait_exit());
+    // The first start wrote a commented settings file, so the hint shows once.
+    let config = std::fs::read_to_string(s.home.path().join("insats/config.toml"))
+        .expect("config.toml written");
+    assert_eq!(config, insats::config::TEMPLATE);
 }

@@ -6,12 +6,13 @@
 pub mod detail;
 pub mod layout;
 pub mod list;
+pub mod presentation;
 pub mod tree;
 
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Context};
-use crate::keymap::Help;
+use crate::keymap::{Help, HelpView};
 use crate::model::{Catalog, Insats, Omrade};
 use crate::search::SearchIndex;
 
@@ -35,6 +36,33 @@ pub enum View {
     Checklist,
 }
 
+/// What a status message tells, so that the theme can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    /// How to begin, on a first start.
+    Hint,
+    /// Something done, such as a copy.
+    Done,
+    /// Something that could not be done.
+    Problem,
+}
+
+/// A one-line message in the status bar, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+/// Text to copy, waiting for the terminal loop to send it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyRequest {
+    /// The insats's name, for the status message.
+    pub name: String,
+    /// The plain text to copy.
+    pub text: String,
+}
+
 /// Lines or rows moved by one notch of the mouse wheel.
 const WHEEL_STEP: isize = 3;
 
@@ -53,6 +81,12 @@ pub struct App {
     view: View,
     help_open: bool,
     help_scroll: usize,
+    /// The selected insats over the whole screen, for presenting.
+    presentation: bool,
+    status: Option<Status>,
+    copy: Option<CopyRequest>,
+    /// Where copied text is also saved, as the status message names it.
+    copy_file: Option<String>,
     area: Rect,
     quit: bool,
 }
@@ -76,6 +110,10 @@ impl App {
             view: View::Catalog,
             help_open: false,
             help_scroll: 0,
+            presentation: false,
+            status: None,
+            copy: None,
+            copy_file: None,
             area: Rect::new(0, 0, 80, 24),
             quit: false,
         };
@@ -83,17 +121,66 @@ impl App {
         app
     }
 
+    /// Start in the presentation mode.
+    #[must_use]
+    pub fn with_presentation(mut self) -> Self {
+        self.presentation = true;
+        self
+    }
+
+    /// On a first start: a hint in the status bar on how to search and get help, with the
+    /// loaded keys, until the first key.
+    #[must_use]
+    pub fn with_first_start_hint(mut self) -> Self {
+        let search = self.help.key(Some(Context::List), Action::FocusSearch);
+        let help = self.help.key(None, Action::ToggleHelp);
+        let text = match (search, help) {
+            (Some(s), Some(h)) => {
+                format!("Välkommen! Tryck {s} och skriv för att söka, {h} visar alla tangenter.")
+            }
+            (Some(s), None) => format!("Välkommen! Tryck {s} och skriv för att söka."),
+            (None, Some(h)) => format!("Välkommen! {h} visar alla tangenter."),
+            (None, None) => return self,
+        };
+        self.status = Some(Status {
+            text,
+            kind: StatusKind::Hint,
+        });
+        self
+    }
+
+    /// Name the file copied text is also saved to, for the status message (`~/…`).
+    #[must_use]
+    pub fn with_copy_file(mut self, shown: Option<String>) -> Self {
+        self.copy_file = shown;
+        self
+    }
+
     /// Apply one action.
     pub fn update(&mut self, action: Action) {
         let shown_before = self.list.selected_index();
+        // A message lasts until the next thing the user does; the wheel and a resize are
+        // not that, and a finished copy brings its own.
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::Scroll { .. } | Action::Copied { .. }
+        ) {
+            self.status = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
+            Action::Copied { saved } => self.copied(saved),
             Action::ToggleHelp => {
                 self.help_open = !self.help_open;
                 self.help_scroll = 0;
             }
             _ if self.help_open => self.update_help(action),
+            Action::Copy if self.view == View::Catalog => self.request_copy(),
+            Action::TogglePresentation if self.view == View::Catalog => {
+                self.presentation = !self.presentation;
+            }
+            _ if self.presentation => self.update_presentation(action),
             Action::ShowCatalog => self.view = View::Catalog,
             Action::ShowChecklist => {
                 self.view = View::Checklist;
@@ -116,13 +203,86 @@ impl App {
         self.keep_visible();
     }
 
+    fn update_presentation(&mut self, action: Action) {
+        match action {
+            Action::NextInsats | Action::Down | Action::PageDown => {
+                self.list.move_by(1);
+            }
+            Action::PrevInsats | Action::Up | Action::PageUp => {
+                self.list.move_by(-1);
+            }
+            Action::Top => {
+                self.list.move_by(isize::MIN / 2);
+            }
+            Action::Bottom => {
+                self.list.move_by(isize::MAX / 2);
+            }
+            Action::Scroll { delta, .. } => {
+                self.list.move_by(isize::from(delta.signum()));
+            }
+            // A click on the left half goes back, on the right half forward.
+            Action::Click { column, .. } => {
+                let step = if column < self.area.width / 2 { -1 } else { 1 };
+                self.list.move_by(step);
+            }
+            Action::Back | Action::ShowCatalog => self.presentation = false,
+            Action::FocusSearch => {
+                self.presentation = false;
+                self.focus = Focus::Search;
+            }
+            Action::ShowChecklist => {
+                self.presentation = false;
+                self.view = View::Checklist;
+                if self.focus == Focus::Search {
+                    self.focus = Focus::List;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn request_copy(&mut self) {
+        match self.selected_insats() {
+            Some(i) => {
+                self.copy = Some(CopyRequest {
+                    name: i.namn.clone(),
+                    text: crate::clipboard::insats_text(i),
+                });
+            }
+            None => {
+                self.status = Some(Status {
+                    text: "Ingen insats är vald att kopiera.".to_string(),
+                    kind: StatusKind::Problem,
+                });
+            }
+        }
+    }
+
+    fn copied(&mut self, saved: bool) {
+        let Some(request) = self.copy.take() else {
+            return;
+        };
+        let text = match (&self.copy_file, saved) {
+            (Some(f), true) => format!("Kopierade ”{}” · texten finns också i {f}", request.name),
+            (Some(f), false) => format!("Kopierade ”{}” (kunde inte spara {f})", request.name),
+            (None, _) => format!("Kopierade ”{}”", request.name),
+        };
+        self.status = Some(Status {
+            text,
+            kind: StatusKind::Done,
+        });
+    }
+
     fn update_help(&mut self, action: Action) {
-        let max = self.help.line_count().saturating_sub(self.page(self.area));
+        let max = self
+            .help
+            .line_count(self.help_view())
+            .saturating_sub(self.page(self.area));
         let step = |delta: isize, s: usize| s.saturating_add_signed(delta).min(max);
         let page = isize::try_from(self.page(self.area)).unwrap_or(1);
         self.help_scroll = match action {
-            Action::Up => step(-1, self.help_scroll),
-            Action::Down => step(1, self.help_scroll),
+            Action::Up | Action::PrevInsats => step(-1, self.help_scroll),
+            Action::Down | Action::NextInsats => step(1, self.help_scroll),
             Action::PageUp => step(-page, self.help_scroll),
             Action::PageDown => step(page, self.help_scroll),
             Action::Top => 0,
@@ -319,9 +479,12 @@ impl App {
         Panes::compute(self.area, self.focus)
     }
 
-    /// The key context: the focused pane or the search box.
+    /// The key context: the presentation, the focused pane or the search box.
     #[must_use]
     pub fn context(&self) -> Context {
+        if self.presentation {
+            return Context::Presentation;
+        }
         match self.focus {
             Focus::Tree => Context::Tree,
             Focus::Search => Context::Search,
@@ -333,6 +496,41 @@ impl App {
     #[must_use]
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+    /// Whether the presentation mode is on.
+    #[must_use]
+    pub fn presentation(&self) -> bool {
+        self.presentation
+    }
+    /// The status bar's message, if any.
+    #[must_use]
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+    /// Text waiting to be copied by the terminal loop, which then sends
+    /// [`Action::Copied`].
+    #[must_use]
+    pub fn copy_request(&self) -> Option<&CopyRequest> {
+        self.copy.as_ref()
+    }
+    /// Which view's keys the help overlay lists.
+    #[must_use]
+    pub fn help_view(&self) -> HelpView {
+        match self.view {
+            _ if self.presentation => HelpView::Presentation,
+            View::Catalog => HelpView::Catalog,
+            View::Checklist => HelpView::Checklist,
+        }
+    }
+    /// The presentation's slide for the selected insats at `width` × `height`.
+    #[must_use]
+    pub fn slide(&self, width: usize, height: usize) -> Vec<detail::DetailLine> {
+        presentation::slide(
+            &self.catalog,
+            self.list.selected_index().unwrap_or(usize::MAX),
+            width,
+            height,
+        )
     }
     #[must_use]
     pub fn focus(&self) -> Focus {

@@ -230,6 +230,11 @@ pub struct RenderArgs {
     #[arg(long, value_name = "ID|NAMN")]
     pub select: Option<String>,
 
+    /// Rita presentationsläget: den valda insatsen över hela skärmen (med temat kontrast
+    /// om inget annat är valt).
+    #[arg(long)]
+    pub presentation: bool,
+
     /// Utdataformat.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t)]
     pub format: RenderFormat,

@@ -37,6 +37,7 @@ För analytiker:
   insats export --format csv > insatser.csv
 
 För utbildare:
+  insats --presentation                     en insats i taget över hela skärmen
   insats render --query mi --format svg > mi.svg
                                             en bild av skärmen, för bilder och handouts
 
@@ -54,7 +55,7 @@ Exempel:
   insats render --size 100x30
   insats render --size 80x24 --query hvb --format text
   insats render --query mi --select missbruk-5.2-motiverande-samtal-mi --format svg > mi.svg
-  insats render --query mi --theme kontrast --format html > mi.html
+  insats render --presentation --query mi --format html > mi.html
   insats render --view checklista --format text
 
 Slutstatus: 0 klart, 1 insatsen i --select finns inte bland träffarna, 2 fel i anropet.";

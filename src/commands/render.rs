@@ -77,6 +77,9 @@ pub fn build(catalog: Catalog, help: Help, args: &RenderArgs) -> Result<App, Ren
             app.update(Action::Down);
         }
     }
+    if args.presentation {
+        app.update(Action::TogglePresentation);
+    }
     if args.view == ViewArg::Checklista {
         app.update(Action::ShowChecklist);
     }
@@ -105,7 +108,11 @@ pub fn run(catalog: Catalog, help: Help, args: &RenderArgs, themes: &Themes) -> 
             return ExitCode::from(e.exit_code());
         }
     };
-    let theme = &themes.normal;
+    let theme = if app.presentation() {
+        &themes.presentation
+    } else {
+        &themes.normal
+    };
     let buf = draw(&app, theme);
     emit(&match args.format {
         RenderFormat::Text => snapshot::to_text(&buf),

@@ -4,6 +4,7 @@ mod checklist;
 mod detail;
 mod help;
 mod list;
+mod presentation;
 mod status;
 pub mod theme;
 mod tree;
@@ -27,6 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     // The frame's own size wins over the last resize the app was told about.
     let panes = Panes::compute(area, app.focus());
     match app.view() {
+        View::Catalog if app.presentation() => presentation::draw(frame, panes.main, app, theme),
         View::Catalog => {
             if let Some(r) = panes.tree {
                 tree::draw(frame, r, app, theme);

@@ -6,15 +6,45 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
+use super::truncate;
 use crate::action::{Action, Context};
-use crate::app::{App, View};
+use crate::app::{App, StatusKind, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if let Some(status) = app.status() {
+        let style = match status.kind {
+            StatusKind::Hint => theme.key,
+            StatusKind::Done => theme.message,
+            StatusKind::Problem => theme.warning,
+        };
+        let text = truncate(&status.text, usize::from(area.width));
+        frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
+        return;
+    }
     let context = app.context();
+    let mut spans = Vec::new();
+    if app.presentation() && !app.help_open() {
+        let list = app.list();
+        if !list.hits.is_empty() {
+            spans.push(Span::styled(
+                format!("{} av {}", list.selected + 1, list.hits.len()),
+                theme.pane_title,
+            ));
+            spans.push(Span::raw("  "));
+        }
+    }
     let wanted: &[(Action, &str)] = if app.help_open() {
         &[
             (Action::ToggleHelp, "stäng hjälpen"),
             (Action::Quit, "avsluta"),
+        ]
+    } else if app.presentation() {
+        &[
+            (Action::NextInsats, "nästa"),
+            (Action::PrevInsats, "föregående"),
+            (Action::Copy, "kopiera"),
+            (Action::TogglePresentation, "tillbaka"),
+            (Action::ToggleHelp, "hjälp"),
         ]
     } else if app.view() == View::Checklist {
         &[
@@ -33,13 +63,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         &[
             (Action::FocusSearch, "sök"),
             (Action::NextPane, "byt ruta"),
-            (Action::FocusTree, "områden"),
+            (Action::Copy, "kopiera"),
+            (Action::TogglePresentation, "presentera"),
             (Action::ToggleHelp, "hjälp"),
             (Action::Quit, "avsluta"),
         ]
     };
     let help = app.help();
-    let mut spans = Vec::new();
+    let lead = spans.len();
     for (action, text) in wanted {
         let key = if app.help_open() || app.view() == View::Checklist {
             help.key(None, *action)
@@ -47,7 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             help.key(Some(context), *action)
         };
         if let Some(k) = key {
-            if !spans.is_empty() {
+            if spans.len() > lead {
                 spans.push(Span::styled(" · ", theme.dim));
             }
             spans.push(Span::styled(k.to_string(), theme.key));
