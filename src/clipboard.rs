@@ -15,8 +15,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::app::detail::{figure_text, path, statistics};
-use crate::commands::out::sanitize;
 use crate::model::Insats;
+use crate::text::sanitize;
 
 const ESC: char = '\x1b';
 const BEL: char = '\x07';

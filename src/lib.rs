@@ -9,6 +9,7 @@
 //! - [`search`]: fuzzy search over the model, the one ranking for the app and the CLI.
 //! - [`action`], [`keymap`]: what keys mean; `keymap.toml` parsed, merged and validated.
 //! - [`app`]: the interactive app's state and its one `update(Action)`.
+//! - [`text`]: data text made safe to show: control characters never reach a terminal raw.
 //! - [`ui`]: drawing only; [`tui`]: the terminal loop.
 //! - [`snapshot`]: a drawn screen as text, SVG or HTML (`insats render`).
 //! - [`clipboard`]: an insats as plain text, OSC 52, and the file it is also saved to.
@@ -27,5 +28,6 @@ pub mod model;
 pub mod search;
 pub mod snapshot;
 pub mod sort;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -1,18 +1,21 @@
 //! Entry point: parse the command line, load data and keymap, run a subcommand or the app.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use insats::app::App;
 use insats::cli::{Cli, Command};
 use insats::clipboard;
 use insats::commands::out::resolve_color;
 use insats::config;
 use insats::data::{self, Source};
 use insats::keymap::{self, Keymap};
+use insats::tui::{self, Ending};
 use insats::ui::theme::{Themes, no_color_env};
 
 fn main() -> ExitCode {
+    report_panics();
     let cli = insats::cli::parse();
     if let Some(Command::Keymap) = cli.command {
         return insats::commands::emit(keymap::DEFAULT_KEYMAP);
@@ -26,10 +29,7 @@ fn main() -> ExitCode {
     let source = cli.data.clone().map_or(Source::Embedded, Source::Dir);
     let catalog = match data::load(&source) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("insats: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(&e),
     };
     match &cli.command {
         Some(Command::Export { format }) => insats::commands::export(&catalog, *format),
@@ -50,14 +50,8 @@ fn main() -> ExitCode {
 
 /// The keymap and the settings file, loaded before anything is drawn; errors printed.
 fn setup(cli: &Cli) -> Result<(Keymap, Settings), ExitCode> {
-    let keymap = Keymap::load(&keymap::user_files(cli.keymap.as_deref())).map_err(|e| {
-        eprintln!("insats: {e}");
-        ExitCode::from(2)
-    })?;
-    let settings = Settings::load(cli).map_err(|e| {
-        eprintln!("insats: {e}");
-        ExitCode::from(2)
-    })?;
+    let keymap = Keymap::load(&keymap::user_files(cli.keymap.as_deref())).map_err(|e| fail(&e))?;
+    let settings = Settings::load(cli).map_err(|e| fail(&e))?;
     Ok((keymap, settings))
 }
 
@@ -111,14 +105,14 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     let home = std::env::var_os("HOME").map(PathBuf::from);
     let copy_file =
         clipboard::fallback_path().map(|f| clipboard::display_path(&f, home.as_deref()));
-    let mut app = insats::app::App::new(catalog, keymap.help()).with_copy_file(copy_file);
+    let mut app = App::new(catalog, keymap.help()).with_copy_file(copy_file);
     if cli.presentation {
         app = app.with_presentation();
     }
     if settings.first_start {
         app = app.with_first_start_hint();
     }
-    let result = insats::tui::run(app, &keymap, &settings.themes);
+    let finished = tui::run(app, &keymap, &settings.themes);
     if settings.first_start
         && let Some(file) = &settings.file
     {
@@ -126,11 +120,59 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
         // choose a theme. A read-only home only means the hint shows again.
         let _ = config::write_template(file);
     }
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    let saved = save_before_exit(&finished.app);
+    let status = match finished.ending {
+        Ending::Quit => ExitCode::SUCCESS,
+        // As a shell reports a process ended by the signal: 128 + its number.
+        Ending::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
+        Ending::Terminal(e) => {
+            say(&format!("insats: terminalfel: {e}"));
+            ExitCode::from(1)
+        }
+    };
+    match saved {
+        Ok(()) => status,
         Err(e) => {
-            eprintln!("insats: terminalfel: {e}");
+            say(&format!("insats: {e}"));
             ExitCode::from(1)
         }
     }
+}
+
+/// What must outlive the session is written here, after the terminal is restored, on every
+/// ending but a panic: quit, SIGTERM, SIGHUP (a dropped SSH connection), SIGINT and a lost
+/// terminal. The catalogue itself is read-only, so today there is nothing to write; the
+/// indicator checklist saves here. After a signal this must finish within a few seconds:
+/// `tui` ends a process that has not ended 3 s after the signal.
+fn save_before_exit(_app: &App) -> Result<(), String> {
+    Ok(())
+}
+
+/// After Rust's own panic message (and, in the app, after the terminal is restored by the
+/// hook `tui` adds on top): what happened and where to report it, in Swedish.
+fn report_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        say(PANIC_REPORT);
+    }));
+}
+
+/// Printed after a panic.
+const PANIC_REPORT: &str = "\ninsats avbröts av ett programfel. Terminalen är återställd.\n\
+Rapportera felet till den som förvaltar insats, med texten ovan och vad du gjorde precis innan.";
+
+/// A line on stderr; a closed stderr (a dropped connection) is ignored, never a panic.
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
+}
+
+/// A data or keymap error on stderr, exit status 2. The message quotes file contents and
+/// paths, so control characters in it are made visible too.
+fn fail(e: &dyn std::fmt::Display) -> ExitCode {
+    say(&format!(
+        "insats: {}",
+        insats::text::sanitize_lines(&e.to_string())
+    ));
+    ExitCode::from(2)
 }

@@ -218,6 +218,10 @@ fn copy_asks_for_the_insats_as_text_and_reports_in_swedish() {
     let mut a =
         searched("aterfall").with_copy_file(Some("~/.local/state/insats/urklipp.txt".into()));
     assert_eq!(selected_name(&a), "Återfallsprevention (ÅP)");
+    a.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
     a.update(Action::Copy);
     let request = a.copy_request().expect("a copy is asked for").clone();
     assert_eq!(request.name, "Återfallsprevention (ÅP)");
@@ -267,6 +271,22 @@ fn copy_asks_for_the_insats_as_text_and_reports_in_swedish() {
     // The next key clears it.
     a.update(Action::Down);
     assert!(a.status().is_none());
+
+    // In a narrow window the name is shortened, never the file's place.
+    let mut a =
+        searched("aterfall").with_copy_file(Some("~/.local/state/insats/urklipp.txt".into()));
+    a.update(Action::Resize {
+        width: 90,
+        height: 24,
+    });
+    a.update(Action::Copy);
+    a.update(Action::Copied { saved: true });
+    assert_eq!(
+        a.status().map(|s| s.text.as_str()),
+        Some(
+            "Kopierade ”Återfallsprevention…” · texten finns också i ~/.local/state/insats/urklipp.txt"
+        )
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub mod presentation;
 pub mod tree;
 
 use ratatui::layout::{Position, Rect};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::action::{Action, Context};
 use crate::keymap::{Help, HelpView};
@@ -262,11 +263,19 @@ impl App {
         let Some(request) = self.copy.take() else {
             return;
         };
-        let text = match (&self.copy_file, saved) {
-            (Some(f), true) => format!("Kopierade ”{}” · texten finns också i {f}", request.name),
-            (Some(f), false) => format!("Kopierade ”{}” (kunde inte spara {f})", request.name),
-            (None, _) => format!("Kopierade ”{}”", request.name),
+        let message = |name: &str| match (&self.copy_file, saved) {
+            (Some(f), true) => format!("Kopierade ”{name}” · texten finns också i {f}"),
+            (Some(f), false) => format!("Kopierade ”{name}” (kunde inte spara {f})"),
+            (None, _) => format!("Kopierade ”{name}”"),
         };
+        // The window's width is known: shorten the name, never the file's place.
+        let width = usize::from(self.area.width);
+        let mut text = message(&request.name);
+        let over = text.width().saturating_sub(width);
+        if over > 0 {
+            let keep = request.name.width().saturating_sub(over + 1).max(8);
+            text = message(&truncate_to(&request.name, keep));
+        }
         self.status = Some(Status {
             text,
             kind: StatusKind::Done,
@@ -311,7 +320,8 @@ impl App {
                 Focus::List if !self.list.query.is_empty() => self.set_query(String::new()),
                 Focus::List | Focus::Tree => {}
             },
-            Action::InsertChar(c) if self.focus == Focus::Search => {
+            // A control character is never text (a terminal may report one for a key).
+            Action::InsertChar(c) if self.focus == Focus::Search && !c.is_control() => {
                 let mut q = self.list.query.clone();
                 q.push(c);
                 self.set_query(q);
@@ -599,6 +609,22 @@ impl App {
     }
 }
 
+/// `s` cut to at most `width` columns, ending with `…` when cut.
+fn truncate_to(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// Row `row` of the screen as a row inside a bordered pane, if it is inside.
 fn row_in(r: Rect, row: u16) -> Option<usize> {
     let i = inner(r);
@@ -629,48 +655,50 @@ pub fn short_title(o: Omrade) -> &'static str {
 }
 
 /// For insatser whose name occurs more than once: the område when that tells them apart,
-/// else område and group (or section).
+/// else område and group (or section). Control characters are made visible.
 fn disambiguation(catalog: &Catalog) -> Vec<Option<String>> {
     let all = &catalog.insatser;
     all.iter()
-        .map(|i| {
-            let same: Vec<&Insats> = all
-                .iter()
-                .filter(|o| o.id != i.id && detail::same_name(o, i))
-                .collect();
-            if same.is_empty() {
-                None
-            } else if same.iter().all(|o| o.omrade != i.omrade) {
-                Some(short_title(i.omrade).to_string())
-            } else {
-                // Same område: the group (or section) tells them apart; drop the words all
-                // those headings share ("Insatser riktade till …").
-                let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
-                let others: Vec<String> = same
-                    .iter()
-                    .filter(|o| o.omrade == i.omrade)
-                    .map(|o| heading(o))
-                    .collect();
-                let own = heading(i);
-                let words: Vec<&str> = own.split_whitespace().collect();
-                let shared = others
-                    .iter()
-                    .map(|o| {
-                        words
-                            .iter()
-                            .zip(o.split_whitespace())
-                            .take_while(|(a, b)| *a == b)
-                            .count()
-                    })
-                    .min()
-                    .unwrap_or(0)
-                    .min(words.len().saturating_sub(1));
-                Some(format!(
-                    "{} › {}",
-                    short_title(i.omrade),
-                    words[shared..].join(" ")
-                ))
-            }
-        })
+        .map(|i| label_for(all, i).map(|l| crate::text::sanitize(&l).into_owned()))
         .collect()
+}
+
+fn label_for(all: &[Insats], i: &Insats) -> Option<String> {
+    let same: Vec<&Insats> = all
+        .iter()
+        .filter(|o| o.id != i.id && detail::same_name(o, i))
+        .collect();
+    if same.is_empty() {
+        None
+    } else if same.iter().all(|o| o.omrade != i.omrade) {
+        Some(short_title(i.omrade).to_string())
+    } else {
+        // Same område: the group (or section) tells them apart; drop the words all
+        // those headings share ("Insatser riktade till …").
+        let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
+        let others: Vec<String> = same
+            .iter()
+            .filter(|o| o.omrade == i.omrade)
+            .map(|o| heading(o))
+            .collect();
+        let own = heading(i);
+        let words: Vec<&str> = own.split_whitespace().collect();
+        let shared = others
+            .iter()
+            .map(|o| {
+                words
+                    .iter()
+                    .zip(o.split_whitespace())
+                    .take_while(|(a, b)| *a == b)
+                    .count()
+            })
+            .min()
+            .unwrap_or(0)
+            .min(words.len().saturating_sub(1));
+        Some(format!(
+            "{} › {}",
+            short_title(i.omrade),
+            words[shared..].join(" ")
+        ))
+    }
 }
