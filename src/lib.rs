@@ -5,7 +5,9 @@
 //! - [`model`]: pure domain types, immutable after load.
 //! - [`data`]: the only code that reads data files; CSV rows → model with file:line errors.
 //! - [`extract`]: the reproducible extractor that builds `data/` from the seed texts.
+//! - [`checklist`]: a kommun's indikator checklist: state, rules, its TOML file, atomic saves.
 
+pub mod checklist;
 pub mod cli;
 pub mod commands;
 pub mod data;
