@@ -6,6 +6,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::IndikatorOmrade;
 
+mod checklista;
+
+pub use checklista::{ChecklistaCommand, ChecklistaFormat};
+
 /// insats: socialtjänstens insatser och Socialstyrelsens indikatorer, sökbara i terminalen.
 #[derive(Debug, Parser)]
 #[command(name = "insats", version, about, long_about = None)]
@@ -13,6 +17,15 @@ pub struct Cli {
     /// Läs data från katalogen DIR i stället för den inbyggda datan.
     #[arg(long, value_name = "DIR", global = true)]
     pub data: Option<PathBuf>,
+
+    /// Kommunens checklista, i $XDG_DATA_HOME/insats/checklistor/ (annars
+    /// ~/.local/share/insats/checklistor/).
+    #[arg(long, value_name = "NAMN", global = true)]
+    pub kommun: Option<String>,
+
+    /// Checklistan i FIL (skapas vid första ändringen); går före --kommun.
+    #[arg(long, value_name = "FIL", global = true)]
+    pub checklista: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -43,6 +56,11 @@ pub enum Command {
     Indikator {
         /// Indikatorns nummer (1–99, se `insats indikatorer`).
         nummer: u32,
+    },
+    /// Kommunens checklista mot indikatorerna: exportera den, eller ändra den från ett skript.
+    Checklista {
+        #[command(subcommand)]
+        command: ChecklistaCommand,
     },
 }
 

@@ -1,5 +1,6 @@
 //! Non-interactive subcommands: data on stdout, messages on stderr.
 
+pub mod checklista;
 pub mod indikatorer;
 
 use std::io::Write;

@@ -3,7 +3,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use insats::cli::{Cli, Command};
+use insats::cli::{ChecklistaCommand, Cli, Command};
+use insats::commands::checklista::{self, Target};
 use insats::data::{self, Source};
 
 fn main() -> ExitCode {
@@ -24,6 +25,22 @@ fn main() -> ExitCode {
         }
         Some(Command::Indikator { nummer }) => {
             insats::commands::indikatorer::show(&catalog, nummer)
+        }
+        Some(Command::Checklista { command }) => {
+            let target = Target {
+                kommun: cli.kommun.as_deref(),
+                file: cli.checklista.as_deref(),
+            };
+            match command {
+                ChecklistaCommand::Export { format } => {
+                    checklista::export(&catalog, target, format)
+                }
+                ChecklistaCommand::Set {
+                    nummer,
+                    status,
+                    anteckning,
+                } => checklista::set(&catalog, target, nummer, status, anteckning.as_deref()),
+            }
         }
         None => insats::commands::overview(&catalog),
     }
