@@ -27,6 +27,11 @@ pub struct Cli {
     #[arg(long, value_name = "FIL", global = true)]
     pub checklista: Option<PathBuf>,
 
+    /// Läs egna tangentval från FIL, utöver standardvalen och
+    /// $XDG_CONFIG_HOME/insats/keymap.toml.
+    #[arg(long, value_name = "FIL", global = true)]
+    pub keymap: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -62,6 +67,8 @@ pub enum Command {
         #[command(subcommand)]
         command: ChecklistaCommand,
     },
+    /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
+    Keymap,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use crate::cli::ExportFormat;
-use crate::model::{Catalog, Figure, Insats};
+use crate::model::{Catalog, Figure, Indikator, Insats};
 
 fn figure_json(f: Figure) -> Value {
     json!({ "antal": f.antal, "andel": f.andel })
@@ -105,11 +105,27 @@ pub fn show_text(i: &Insats) -> String {
     s
 }
 
+/// The indikatorer linked to an insats, one `nummer  titel` line each; empty when none.
+#[must_use]
+pub fn linked_indikatorer_text(list: &[&Indikator]) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from(
+        "\nIndikatorer som gäller insatsen (Socialstyrelsen, öppna jämförelser 2019):\n",
+    );
+    for i in list {
+        s.push_str(&format!("  {:>2}  {}\n", i.nummer, i.titel));
+    }
+    s
+}
+
 /// `insats show ID`.
 #[must_use]
 pub fn show(catalog: &Catalog, id: &str) -> ExitCode {
     if let Some(i) = catalog.get(id) {
-        emit(&show_text(i))
+        let linked = linked_indikatorer_text(&catalog.indikatorer_for(id));
+        emit(&(show_text(i) + &linked))
     } else {
         eprintln!("insats: okänt insats-id {id:?} (se `insats export --format csv` för alla id)");
         ExitCode::from(2)

@@ -6,10 +6,22 @@
 //! - [`data`]: the only code that reads data files; CSV rows → model with file:line errors.
 //! - [`extract`]: the reproducible extractor that builds `data/` from the seed texts.
 //! - [`checklist`]: a kommun's indikator checklist: state, rules, its TOML file, atomic saves.
+//! - [`sort`]: Swedish sort keys and diacritic folding.
+//! - [`search`]: fuzzy search over the model, the one ranking for the app and the CLI.
+//! - [`action`], [`keymap`]: what keys mean; `keymap.toml` parsed, merged and validated.
+//! - [`app`]: the interactive app's state and its one `update(Action)`.
+//! - [`ui`]: drawing only; [`tui`]: the terminal loop.
 
+pub mod action;
+pub mod app;
 pub mod checklist;
 pub mod cli;
 pub mod commands;
 pub mod data;
 pub mod extract;
+pub mod keymap;
 pub mod model;
+pub mod search;
+pub mod sort;
+pub mod tui;
+pub mod ui;

@@ -1,14 +1,20 @@
-//! Entry point: parse the command line, load data, run a subcommand or the app.
+//! Entry point: parse the command line, load data and keymap, run a subcommand or the app.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 use insats::cli::{ChecklistaCommand, Cli, Command};
 use insats::commands::checklista::{self, Target};
 use insats::data::{self, Source};
+use insats::keymap::{self, Keymap};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Keymap) = cli.command {
+        print!("{}", keymap::DEFAULT_KEYMAP);
+        return ExitCode::SUCCESS;
+    }
     let source = cli.data.clone().map_or(Source::Embedded, Source::Dir);
     let catalog = match data::load(&source) {
         Ok(c) => c,
@@ -42,6 +48,30 @@ fn main() -> ExitCode {
                 } => checklista::set(&catalog, target, nummer, status, anteckning.as_deref()),
             }
         }
-        None => insats::commands::overview(&catalog),
+        Some(Command::Keymap) => ExitCode::SUCCESS,
+        None => run_app(catalog, &cli),
+    }
+}
+
+/// The interactive app: keymap loaded and checked before the terminal changes mode. When
+/// standard output is not a terminal (a pipe, a script) an overview is printed instead.
+fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
+    let keymap = match Keymap::load(&keymap::user_files(cli.keymap.as_deref())) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("insats: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if !std::io::stdout().is_terminal() {
+        return insats::commands::overview(&catalog);
+    }
+    let app = insats::app::App::new(catalog, keymap.help());
+    match insats::tui::run(app, &keymap, insats::ui::Theme::from_env()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("insats: terminalfel: {e}");
+            ExitCode::from(1)
+        }
     }
 }

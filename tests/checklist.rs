@@ -268,9 +268,9 @@ fn unknown_numbers_and_keys_are_reported_with_their_lines() {
     assert_eq!(
         w,
         [
+            "malmo.toml:3: okänd nyckel `skapad_av`; den behålls i filen",
             "malmo.toml:7: okänd nyckel `indikator.12.granskad`; den behålls i filen",
             "malmo.toml:9: indikator 120 finns inte i datan; posten behålls i filen som den är",
-            "malmo.toml:3: okänd nyckel `skapad_av`; den behålls i filen",
         ]
     );
     assert_eq!(p.checklist.status(12), Status::Uppfylld);

@@ -3,14 +3,15 @@
 
 use std::path::Path;
 
-use insats::data::{self, Source, indikatorer};
+use insats::data::{self, Source, indikatorer, kopplingar};
 
 const HEADER: &str = "nummer,titel,markering,omraden,bakgrundsmatt,matt,matenhet,syfte,riktning,typ,kvalitetsdimension,kriterier,delvis,taljare,namnare,definitioner,kommentar,kallrad";
 const ROW_1: &str = "1,Aktuell rutin,,Ekonomiskt bistånd,false,Kommunen har en rutin,Procent,,,Struktur,Säker,\"För att uppnå indikatorn på kommunnivå krävs:\nJa på fråga i\",,,,,,273";
 const FRAGOR_HEADER: &str = "nummer,fraga_id,fraga,svarsalternativ";
 
 /// Load a data directory with every committed file, `indikatorer.csv` and
-/// `indikator_fragor.csv` replaced by the given texts. Errors come back as their message with
+/// `indikator_fragor.csv` replaced by the given texts and `kopplingar.csv` emptied (its
+/// links name indikatorer these texts do not have). Errors come back as their message with
 /// the temporary directory removed from the path.
 fn load(ind: &str, fragor: &str) -> Result<insats::model::Catalog, String> {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -23,6 +24,8 @@ fn load(ind: &str, fragor: &str) -> Result<insats::model::Catalog, String> {
     }
     std::fs::write(dir.path().join(indikatorer::FILE_NAME), ind).expect("write");
     std::fs::write(dir.path().join(indikatorer::FRAGOR_FILE_NAME), fragor).expect("write");
+    let kopplingar = format!("{}\n", kopplingar::COLUMNS.join(","));
+    std::fs::write(dir.path().join(kopplingar::FILE_NAME), kopplingar).expect("write");
     data::load(&Source::Dir(dir.path().to_path_buf())).map_err(|e| {
         e.to_string()
             .replace(&format!("{}/", dir.path().display()), "")

@@ -187,6 +187,7 @@ pub fn parse(text: &str, file: &Path, rules: &Rules) -> Result<Parsed, Checklist
             }
         }
     }
+    warnings.sort_by_key(|w| w.line);
     Ok(Parsed {
         checklist,
         warnings,

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::emit;
 use crate::cli::ListFormat;
-use crate::model::{Catalog, Fraga, Indikator, IndikatorOmrade};
+use crate::model::{Catalog, Fraga, Indikator, IndikatorOmrade, Insats};
 
 /// Width that `indikator N` wraps its paragraphs to.
 const TEXT_WIDTH: usize = 78;
@@ -246,11 +246,29 @@ pub fn show_text(i: &Indikator) -> String {
     s
 }
 
+/// The insatser linked to an indikator, one `id  namn · område` line each, ids aligned;
+/// empty when none.
+#[must_use]
+pub fn linked_insatser_text(list: &[&Insats]) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    let width = list.iter().map(|i| i.id.width()).max().unwrap_or(0);
+    let mut s =
+        String::from("\nInsatser som indikatorn gäller (SKR:s kartläggning av insatser):\n");
+    for i in list {
+        let pad = " ".repeat(width - i.id.width());
+        s.push_str(&format!("  {}{pad}  {} · {}\n", i.id, i.namn, i.omrade));
+    }
+    s
+}
+
 /// `insats indikator N`.
 #[must_use]
 pub fn show(catalog: &Catalog, nummer: u32) -> ExitCode {
     if let Some(i) = catalog.indikator(nummer) {
-        emit(&show_text(i))
+        let linked = linked_insatser_text(&catalog.insatser_for(nummer));
+        emit(&(show_text(i) + &linked))
     } else {
         let range = match (
             catalog.indikatorer.iter().map(|i| i.nummer).min(),

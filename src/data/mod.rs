@@ -6,6 +6,7 @@
 mod error;
 pub mod indikatorer;
 pub mod insatser;
+pub mod kopplingar;
 pub mod lagesrapport;
 mod rows;
 pub mod skane;
@@ -35,6 +36,9 @@ pub const EMBEDDED_INDIKATOR_FRAGOR: &str = include_str!("../../data/indikator_f
 /// The embedded `data/skane.csv`.
 pub const EMBEDDED_SKANE: &str = include_str!("../../data/skane.csv");
 
+/// The embedded `data/kopplingar.csv`.
+pub const EMBEDDED_KOPPLINGAR: &str = include_str!("../../data/kopplingar.csv");
+
 /// The embedded `data/lagesrapport.csv`.
 pub const EMBEDDED_LAGESRAPPORT: &str = include_str!("../../data/lagesrapport.csv");
 
@@ -58,7 +62,7 @@ fn file_text(
 ///
 /// # Errors
 /// A [`DataError`] naming file, line and field when a file is missing or malformed, or a
-/// Skåne row links to an insats that is not in the catalogue.
+/// Skåne row or a koppling names an insats or indikator that is not in the catalogue.
 pub fn load(source: &Source) -> Result<Catalog, DataError> {
     let (text, path) = file_text(source, insatser::FILE_NAME, EMBEDDED_INSATSER)?;
     let insatser = insatser::parse(&text, &path)?;
@@ -73,11 +77,14 @@ pub fn load(source: &Source) -> Result<Catalog, DataError> {
         EMBEDDED_INDIKATOR_FRAGOR,
     )?;
     let indikatorer = indikatorer::parse((&text, &path), (&fragor_text, &fragor_path))?;
+    let (text, path) = file_text(source, kopplingar::FILE_NAME, EMBEDDED_KOPPLINGAR)?;
+    let kopplingar = kopplingar::parse(&text, &path, &insatser, &indikatorer)?;
     Ok(Catalog {
         insatser,
         skane,
         lagesrapport,
         indikatorer,
+        kopplingar,
     })
 }
 

@@ -1,11 +1,12 @@
 //! The reproducible extractor: seed texts (PDFs turned into text) → the CSV files in `data/`.
 //!
 //! Each source has its own module; shared text handling lives in [`text`]. Manual decisions
-//! live in `data/korrigeringar.toml`, never as hand edits of the CSV.
+//! live in the `.toml` files of `data/`, never as hand edits of the CSV.
 
 pub mod corrections;
 pub mod indikatorer;
 pub mod insatser;
+pub mod kopplingar;
 pub mod lagesrapport;
 pub mod skane;
 pub mod text;
@@ -17,7 +18,8 @@ pub use text::ExtractError;
 /// Run every extractor. Returns `(file name in data/, CSV text)` pairs; writes nothing.
 ///
 /// `data_dir` is where the manual decisions live (`korrigeringar.toml`,
-/// `skane_koppling.toml`, `lagesrapport_omraden.toml`, `korrigeringar_indikatorer.toml`).
+/// `skane_koppling.toml`, `lagesrapport_omraden.toml`, `korrigeringar_indikatorer.toml`,
+/// `kopplingar.toml`).
 ///
 /// # Errors
 /// When a seed is missing or its text breaks an assumption the extractor relies on.
@@ -46,6 +48,11 @@ pub fn run_all(seeds: &Path, data_dir: &Path) -> Result<Vec<(String, String)>, E
     files.push((
         crate::data::indikatorer::FRAGOR_FILE_NAME.to_string(),
         indikatorer::to_fragor_csv(&indikatorer),
+    ));
+    let kopplingar = kopplingar::extract_dir(data_dir, &insatser, &indikatorer)?;
+    files.push((
+        crate::data::kopplingar::FILE_NAME.to_string(),
+        kopplingar::to_csv(&kopplingar),
     ));
     Ok(files)
 }

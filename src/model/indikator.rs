@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::Omrade;
+
 /// An area an indikator is published in, with the names normalised as in `data/indikatorer.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum IndikatorOmrade {
@@ -44,6 +46,23 @@ impl IndikatorOmrade {
             IndikatorOmrade::Vald => "Våld i nära relation",
             IndikatorOmrade::Aldreomsorg => "Äldreomsorg",
             IndikatorOmrade::HalsoOchSjukvard => "Kommunal hälso- och sjukvård",
+        }
+    }
+
+    /// The område of SKR's kartläggning that covers the same verksamhet, if any: Ekonomiskt
+    /// bistånd, Krisberedskap and Kommunal hälso- och sjukvård have none.
+    #[must_use]
+    pub fn insats_omrade(self) -> Option<Omrade> {
+        match self {
+            IndikatorOmrade::Missbruk => Some(Omrade::MissbrukOchBeroende),
+            IndikatorOmrade::BarnOchUnga => Some(Omrade::BarnOchUnga),
+            IndikatorOmrade::Lss => Some(Omrade::Funktionshinder),
+            IndikatorOmrade::Socialpsykiatri => Some(Omrade::Socialpsykiatri),
+            IndikatorOmrade::Vald => Some(Omrade::ValdINaraRelationer),
+            IndikatorOmrade::Aldreomsorg => Some(Omrade::Aldre),
+            IndikatorOmrade::EkonomisktBistand
+            | IndikatorOmrade::Krisberedskap
+            | IndikatorOmrade::HalsoOchSjukvard => None,
         }
     }
 
@@ -143,5 +162,13 @@ impl Indikator {
     #[must_use]
     pub fn in_omrade(&self, omrade: IndikatorOmrade) -> bool {
         self.omraden.contains(&omrade)
+    }
+
+    /// Whether an insats of `omrade` belongs to one of the areas the block is published in.
+    #[must_use]
+    pub fn covers(&self, omrade: Omrade) -> bool {
+        self.omraden
+            .iter()
+            .any(|o| o.insats_omrade() == Some(omrade))
     }
 }

@@ -1,15 +1,18 @@
 //! Pure domain types, immutable after load: områden, insatser and their statistics, the
-//! Skåne figures, the Lägesrapport's findings and Socialstyrelsen's indikatorer.
+//! Skåne figures, the Lägesrapport's findings, Socialstyrelsen's indikatorer and the links
+//! between indikatorer and insatser.
 //!
 //! Nothing here reads files or knows about terminals; `data` builds these values and
 //! everything else reads them.
 
 mod indikator;
+mod koppling;
 mod lagesrapport;
 mod omrade;
 mod skane;
 
 pub use indikator::{Fraga, Indikator, IndikatorOmrade, UnknownIndikatorOmrade};
+pub use koppling::Koppling;
 pub use lagesrapport::Lagesiakttagelse;
 pub use omrade::{Omrade, UnknownOmrade};
 pub use skane::{SKANE_PERIOD, SkaneRow, SkaneTabell, UnknownSkaneTabell};
@@ -70,6 +73,8 @@ pub struct Catalog {
     pub lagesrapport: Vec<Lagesiakttagelse>,
     /// Socialstyrelsen's indikatorer and bakgrundsmått, by nummer.
     pub indikatorer: Vec<Indikator>,
+    /// Links between indikatorer and insatser, sorted by indikator and insats id.
+    pub kopplingar: Vec<Koppling>,
 }
 
 impl Catalog {
@@ -94,5 +99,31 @@ impl Catalog {
     #[must_use]
     pub fn indikator(&self, nummer: u32) -> Option<&Indikator> {
         self.indikatorer.iter().find(|i| i.nummer == nummer)
+    }
+
+    /// The indikatorer linked to the insats `insats_id`, in number order.
+    #[must_use]
+    pub fn indikatorer_for(&self, insats_id: &str) -> Vec<&Indikator> {
+        self.indikatorer
+            .iter()
+            .filter(|i| {
+                self.kopplingar
+                    .iter()
+                    .any(|k| k.indikator == i.nummer && k.insats_id == insats_id)
+            })
+            .collect()
+    }
+
+    /// The insatser linked to the indikator `nummer`, in catalogue order.
+    #[must_use]
+    pub fn insatser_for(&self, nummer: u32) -> Vec<&Insats> {
+        self.insatser
+            .iter()
+            .filter(|i| {
+                self.kopplingar
+                    .iter()
+                    .any(|k| k.indikator == nummer && k.insats_id == i.id)
+            })
+            .collect()
     }
 }

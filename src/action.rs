@@ -1,0 +1,194 @@
+//! Everything a key (or a mouse event) can mean to the app, and the contexts keys resolve in.
+//!
+//! Bindable actions are named in `keymap.toml` in snake_case. Typed text, mouse events and
+//! resizes are internal variants (`#[serde(skip)]`): a keymap cannot name them.
+
+use serde::Deserialize;
+
+/// One thing the app can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave the app.
+    Quit,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Focus the next pane (tree → list → detail).
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Focus the area tree (shows it when the window is narrow).
+    FocusTree,
+    /// Put the cursor in the search box.
+    FocusSearch,
+    /// Leave the search box, or in the list clear the search; closes the help overlay.
+    Back,
+    /// Move up one row (or scroll up one line).
+    Up,
+    /// Move down one row (or scroll down one line).
+    Down,
+    /// Move up one page.
+    PageUp,
+    /// Move down one page.
+    PageDown,
+    /// Go to the first row.
+    Top,
+    /// Go to the last row.
+    Bottom,
+    /// Collapse the tree node, or go to its parent.
+    Collapse,
+    /// Expand the tree node, or go to its first child.
+    Expand,
+    /// Open the selected row: expand a tree node, show an insats in the detail pane.
+    Open,
+    /// Switch between searching the selected tree node and the whole catalogue.
+    ToggleScope,
+    /// Delete the last character of the search.
+    DeleteChar,
+    /// Clear the search text.
+    ClearSearch,
+    /// Show the catalogue (view 1).
+    ShowCatalog,
+    /// Show the indicator checklist (view 2).
+    ShowChecklist,
+    /// Do nothing: binding a key to `none` removes its default binding.
+    None,
+    /// A character typed into the search box.
+    #[serde(skip)]
+    InsertChar(char),
+    /// A left click at a screen cell.
+    #[serde(skip)]
+    Click { column: u16, row: u16 },
+    /// The mouse wheel at a screen cell; negative is up.
+    #[serde(skip)]
+    Scroll { column: u16, row: u16, delta: i8 },
+    /// The terminal has a new size.
+    #[serde(skip)]
+    Resize { width: u16, height: u16 },
+}
+
+impl Action {
+    /// Every bindable action, in the order the help overlay lists them.
+    pub const BINDABLE: [Action; 22] = [
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::Collapse,
+        Action::Expand,
+        Action::Open,
+        Action::FocusSearch,
+        Action::DeleteChar,
+        Action::ClearSearch,
+        Action::ToggleScope,
+        Action::Back,
+        Action::NextPane,
+        Action::PrevPane,
+        Action::FocusTree,
+        Action::ShowCatalog,
+        Action::ShowChecklist,
+        Action::ToggleHelp,
+        Action::Quit,
+        Action::None,
+    ];
+
+    /// A short Swedish description for the help overlay and the status line.
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::Quit => "avsluta",
+            Action::ToggleHelp => "visa/dölj hjälpen",
+            Action::NextPane => "nästa ruta",
+            Action::PrevPane => "föregående ruta",
+            Action::FocusTree => "gå till områdesträdet",
+            Action::FocusSearch => "sök",
+            Action::Back => "tillbaka / rensa sökningen",
+            Action::Up => "upp",
+            Action::Down => "ned",
+            Action::PageUp => "sida upp",
+            Action::PageDown => "sida ned",
+            Action::Top => "första raden",
+            Action::Bottom => "sista raden",
+            Action::Collapse => "fäll ihop / gå till överordnad",
+            Action::Expand => "fäll ut / gå till första underordnade",
+            Action::Open => "öppna",
+            Action::ToggleScope => "sök i valt område / hela katalogen",
+            Action::DeleteChar => "radera tecken",
+            Action::ClearSearch => "rensa sökningen",
+            Action::ShowCatalog => "katalogen",
+            Action::ShowChecklist => "checklista för indikatorer",
+            Action::None => "ingenting",
+            Action::InsertChar(_) => "skriv i sökrutan",
+            Action::Click { .. } => "klicka",
+            Action::Scroll { .. } => "rulla",
+            Action::Resize { .. } => "ändra storlek",
+        }
+    }
+}
+
+/// Where keys are resolved: the focused pane or the search box. Each has a table in
+/// `keymap.toml`; `[global]` is the fallback for all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    Tree,
+    List,
+    Detail,
+    Search,
+}
+
+impl Context {
+    /// All contexts, in the order of the help overlay.
+    pub const ALL: [Context; 4] = [
+        Context::Tree,
+        Context::List,
+        Context::Detail,
+        Context::Search,
+    ];
+
+    /// The table name in `keymap.toml`.
+    #[must_use]
+    pub fn table(self) -> &'static str {
+        match self {
+            Context::Tree => "tree",
+            Context::List => "list",
+            Context::Detail => "detail",
+            Context::Search => "search",
+        }
+    }
+
+    /// A Swedish heading for the help overlay.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Tree => "Områdesträdet",
+            Context::List => "Listan",
+            Context::Detail => "Detaljrutan",
+            Context::Search => "Sökrutan",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindable_actions_deserialize_from_snake_case() {
+        let a: Action = toml::Value::String("toggle_help".into())
+            .try_into()
+            .expect("known action");
+        assert_eq!(a, Action::ToggleHelp);
+        let all: Vec<Action> = Action::BINDABLE.to_vec();
+        assert!(all.contains(&Action::None));
+    }
+
+    #[test]
+    fn typed_text_cannot_be_named_in_a_keymap() {
+        let r: Result<Action, _> = toml::Value::String("insert_char".into()).try_into();
+        assert!(r.is_err());
+        let r: Result<Action, _> = toml::Value::String("click".into()).try_into();
+        assert!(r.is_err());
+    }
+}

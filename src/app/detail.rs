@@ -1,0 +1,394 @@
+//! The detail pane's content for one insats, laid out for a width: wrapped text, bullets,
+//! statistic bars and the same insats elsewhere. Only words and tones here; `ui::detail`
+//! turns tones into colours.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::{Catalog, Figure, Insats};
+
+/// What a piece of text is, so that the theme can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Title,
+    Path,
+    Heading,
+    Text,
+    Dim,
+    BarFill,
+    BarTrack,
+    Figure,
+}
+
+/// One screen line: pieces of text with their tones.
+pub type DetailLine = Vec<(Tone, String)>;
+
+/// The four statistics and their labels, in the order of the source.
+#[must_use]
+pub fn statistics(i: &Insats) -> [(&'static str, Figure); 4] {
+    [
+        ("Ges", i.ges),
+        ("Digitalt", i.digital),
+        ("I enskild regi", i.enskild),
+        ("Utan biståndsbeslut", i.utan),
+    ]
+}
+
+/// A figure as text: "245 kommuner (100 %)", or "uppgift saknas".
+#[must_use]
+pub fn figure_text(f: Figure) -> String {
+    match (f.antal, f.andel) {
+        (Some(1), Some(p)) => format!("1 kommun ({p} %)"),
+        (Some(a), Some(p)) => format!("{a} kommuner ({p} %)"),
+        (Some(1), None) => "1 kommun".to_string(),
+        (Some(a), None) => format!("{a} kommuner"),
+        _ => "uppgift saknas".to_string(),
+    }
+}
+
+/// A figure as a short table cell: "245 (100 %)", or "saknas".
+#[must_use]
+pub fn figure_cell(f: Figure) -> String {
+    match (f.antal, f.andel) {
+        (Some(a), Some(p)) => format!("{a} ({p} %)"),
+        (Some(a), None) => a.to_string(),
+        _ => "saknas".to_string(),
+    }
+}
+
+/// Where an insats sits: "Äldre › 2.4 Övriga insatser › Insatser riktade till anhöriga".
+#[must_use]
+pub fn path(i: &Insats) -> String {
+    let mut s = format!("{} › {} {}", i.omrade.title(), i.sektion_nr, i.sektion);
+    if let Some(g) = &i.grupp {
+        s.push_str(" › ");
+        s.push_str(g);
+    }
+    s
+}
+
+/// A short place for comparisons: område and group (or section).
+#[must_use]
+pub fn place(i: &Insats) -> String {
+    match &i.grupp {
+        Some(g) => format!("{} › {g}", i.omrade.title()),
+        None => format!("{} › {} {}", i.omrade.title(), i.sektion_nr, i.sektion),
+    }
+}
+
+/// Word-wrap `text` to `width` columns; the first line starts with `first`, the others with
+/// `rest` (for hanging bullets). Words longer than a line are cut.
+#[must_use]
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let width = width.max(first.width() + 1).max(rest.width() + 1);
+    let mut lines = Vec::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let sep = usize::from(!empty);
+            if line.width() + sep + word.width() <= width {
+                if !empty {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                empty = false;
+                break;
+            }
+            if empty {
+                // The word alone is too long: cut it at the line end.
+                let room = width - line.width();
+                let cut = cut_at_width(&word, room);
+                line.push_str(&word[..cut]);
+                word = word[cut..].to_string();
+            }
+            lines.push(std::mem::replace(&mut line, rest.to_string()));
+            empty = true;
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !empty || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Byte index where `s` fills `width` columns (at least one char).
+fn cut_at_width(s: &str, width: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && i > 0 {
+            return i;
+        }
+        used += w;
+    }
+    s.len()
+}
+
+fn text_lines(out: &mut Vec<DetailLine>, tone: Tone, text: &str, width: usize) {
+    for l in wrap(text, width, "", "") {
+        out.push(vec![(tone, l)]);
+    }
+}
+
+/// The lines of the detail pane for `catalog.insatser[index]` at `width` columns.
+#[must_use]
+pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
+    let Some(i) = catalog.insatser.get(index) else {
+        return vec![vec![(Tone::Dim, "Ingen insats vald.".to_string())]];
+    };
+    let width = width.max(10);
+    let mut out = Vec::new();
+    text_lines(&mut out, Tone::Title, &i.namn, width);
+    if let Some(b) = &i.namn_bilaga {
+        text_lines(&mut out, Tone::Dim, &format!("I bilagan: {b}"), width);
+    }
+    text_lines(&mut out, Tone::Path, &path(i), width);
+
+    out.push(Vec::new());
+    out.push(vec![(Tone::Heading, "Förklaring".to_string())]);
+    match &i.forklaring {
+        Some(f) => {
+            for para in f.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                if let Some(item) = para.strip_prefix('•') {
+                    for l in wrap(item.trim(), width, "• ", "  ") {
+                        out.push(vec![(Tone::Text, l)]);
+                    }
+                } else {
+                    text_lines(&mut out, Tone::Text, para, width);
+                }
+            }
+        }
+        None => out.push(vec![(Tone::Dim, "Saknas i källan.".to_string())]),
+    }
+
+    out.push(Vec::new());
+    out.push(vec![(Tone::Heading, "Källa".to_string())]);
+    match &i.kalla {
+        Some(k) => text_lines(&mut out, Tone::Text, k, width),
+        None => out.push(vec![(Tone::Dim, "Saknas i källan.".to_string())]),
+    }
+
+    out.push(Vec::new());
+    text_lines(
+        &mut out,
+        Tone::Heading,
+        "Antal kommuner (andel av svarande)",
+        width,
+    );
+    for (label, f) in statistics(i) {
+        stat_lines(&mut out, label, f, width);
+    }
+    text_lines(
+        &mut out,
+        Tone::Dim,
+        "Andelen räknas på kommuner som svarat; för digitalt, enskild regi och utan \
+         biståndsbeslut på dem som ger insatsen.",
+        width,
+    );
+
+    skane(&mut out, catalog, i, width);
+
+    let same: Vec<&Insats> = catalog
+        .insatser
+        .iter()
+        .filter(|o| o.id != i.id && same_name(o, i))
+        .collect();
+    if !same.is_empty() {
+        out.push(Vec::new());
+        text_lines(
+            &mut out,
+            Tone::Heading,
+            "Samma insats på andra ställen",
+            width,
+        );
+        comparison(&mut out, i, &same, width);
+    }
+    out
+}
+
+/// SKR's Skåne figures for this insats, if any: a different measure, so apart and labelled.
+fn skane(out: &mut Vec<DetailLine>, catalog: &Catalog, i: &Insats, width: usize) {
+    let rows: Vec<_> = catalog
+        .skane
+        .iter()
+        .filter(|r| r.insats_id == i.id)
+        .collect();
+    let Some(first) = rows.first() else {
+        return;
+    };
+    out.push(Vec::new());
+    text_lines(
+        out,
+        Tone::Heading,
+        &format!("Skåne län {} (ett annat mått)", first.period),
+        width,
+    );
+    text_lines(
+        out,
+        Tone::Dim,
+        "Ur SKR:s inventering i Skåne, andel av de kommuner i Skåne som svarat. Jämför inte \
+         rakt av med siffrorna för hela landet ovan.",
+        width,
+    );
+    for r in rows {
+        for l in wrap(
+            &format!("{} (plats {})", r.tabell.namn(), r.rang),
+            width,
+            "",
+            "",
+        ) {
+            out.push(vec![(Tone::Path, l)]);
+        }
+        let text = format!(
+            "{}: {} % ({} av {} kommuner)",
+            r.andel_rubrik, r.andel, r.antal, r.antal_svarande
+        );
+        for l in wrap(&text, width, "  ", "  ") {
+            out.push(vec![(Tone::Figure, l)]);
+        }
+    }
+}
+
+/// Whether two insatser carry the same name (ignoring case and spacing).
+#[must_use]
+pub fn same_name(a: &Insats, b: &Insats) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(&a.namn) == norm(&b.namn)
+}
+
+const LABEL_W: usize = 20;
+const FIGURE_W: usize = 20;
+
+fn stat_lines(out: &mut Vec<DetailLine>, label: &str, f: Figure, width: usize) {
+    let text = figure_text(f);
+    let inline = width >= LABEL_W + FIGURE_W + 12;
+    let bar_w = if inline {
+        width - LABEL_W - FIGURE_W - 2
+    } else {
+        width.saturating_sub(2)
+    };
+    let bar = |line: &mut DetailLine| {
+        if let Some(p) = f.andel.filter(|_| f.antal.is_some()) {
+            // Round to the nearest cell, but never hide a non-zero share entirely.
+            let mut filled = (usize::from(p) * bar_w + 50) / 100;
+            if p > 0 {
+                filled = filled.max(1);
+            }
+            line.push((Tone::BarFill, "█".repeat(filled)));
+            line.push((Tone::BarTrack, "░".repeat(bar_w - filled)));
+        } else {
+            line.push((Tone::BarTrack, " ".repeat(bar_w)));
+        }
+    };
+    let tone = if f.antal.is_some() {
+        Tone::Figure
+    } else {
+        Tone::Dim
+    };
+    if inline {
+        let mut line = vec![(Tone::Text, format!("{label:<LABEL_W$}"))];
+        bar(&mut line);
+        line.push((tone, format!("  {text}")));
+        out.push(line);
+    } else {
+        let head = format!("{label}: ");
+        if head.width() + text.width() <= width {
+            out.push(vec![(Tone::Text, head), (tone, text)]);
+        } else {
+            out.push(vec![(Tone::Text, label.to_string())]);
+            out.push(vec![(Tone::Text, "  ".to_string()), (tone, text)]);
+        }
+        if f.andel.is_some() && f.antal.is_some() {
+            let mut line = vec![(Tone::Text, "  ".to_string())];
+            bar(&mut line);
+            out.push(line);
+        }
+    }
+}
+
+const CELL_W: usize = 12;
+
+/// The current insats and its namesakes, with their figures in columns when there is room.
+fn comparison(out: &mut Vec<DetailLine>, current: &Insats, others: &[&Insats], width: usize) {
+    let table = width >= 2 + 4 * CELL_W;
+    if table {
+        let header = ["Ges", "Digitalt", "Enskild regi", "Utan beslut"]
+            .iter()
+            .map(|h| format!("{h:<CELL_W$}"))
+            .collect::<String>();
+        out.push(vec![(Tone::Dim, format!("  {}", header.trim_end()))]);
+    }
+    for (n, i) in std::iter::once(&current).chain(others.iter()).enumerate() {
+        let (mark, tone) = if n == 0 {
+            ("▸ ", Tone::Title)
+        } else {
+            ("  ", Tone::Path)
+        };
+        let mut label = place(i);
+        if n == 0 {
+            label.push_str(" (denna)");
+        }
+        for l in wrap(&label, width, mark, "  ") {
+            out.push(vec![(tone, l)]);
+        }
+        if table {
+            let cells: String = statistics(i)
+                .iter()
+                .map(|(_, f)| format!("{:<CELL_W$}", figure_cell(*f)))
+                .collect();
+            out.push(vec![(Tone::Figure, format!("  {}", cells.trim_end()))]);
+        } else {
+            let text = statistics(i)
+                .iter()
+                .map(|(l, f)| format!("{l} {}", figure_cell(*f)))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            for l in wrap(&text, width, "    ", "    ") {
+                out.push(vec![(Tone::Figure, l)]);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_words_with_hanging_indent() {
+        let l = wrap("ett två tre fyra fem", 10, "• ", "  ");
+        assert_eq!(l, vec!["• ett två", "  tre fyra", "  fem"]);
+    }
+
+    #[test]
+    fn wrap_cuts_words_longer_than_a_line() {
+        let l = wrap("Haschavvänjningsprogrammet", 10, "", "");
+        assert_eq!(l, vec!["Haschavvän", "jningsprog", "rammet"]);
+    }
+
+    #[test]
+    fn figures_read_as_swedish_text() {
+        let f = Figure {
+            antal: Some(245),
+            andel: Some(100),
+        };
+        assert_eq!(figure_text(f), "245 kommuner (100 %)");
+        assert_eq!(figure_text(Figure::default()), "uppgift saknas");
+        assert_eq!(
+            figure_text(Figure {
+                antal: Some(1),
+                andel: Some(0)
+            }),
+            "1 kommun (0 %)"
+        );
+    }
+}

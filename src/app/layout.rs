@@ -1,0 +1,97 @@
+//! Where each pane sits for a window size and focus: pure rectangle arithmetic shared by
+//! drawing and by `update` (mouse hits, page heights), so neither depends on the other.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::Focus;
+
+/// Smallest window the app draws in; below it a short note is shown instead.
+pub const MIN_WIDTH: u16 = 40;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width on all three panes are side by side.
+pub const WIDE: u16 = 100;
+/// From this width on two panes are side by side; below it only the focused one shows.
+pub const MEDIUM: u16 = 60;
+
+/// The rectangles of a screen; a pane is `None` when it is not shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Panes {
+    pub tree: Option<Rect>,
+    pub search: Option<Rect>,
+    pub list: Option<Rect>,
+    pub detail: Option<Rect>,
+    /// The status line at the bottom.
+    pub status: Rect,
+    /// The area for full-screen views (checklist) and overlays: all but the status line.
+    pub main: Rect,
+}
+
+impl Panes {
+    /// Whether the window is too small to draw anything useful.
+    #[must_use]
+    pub fn too_small(area: Rect) -> bool {
+        area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+    }
+
+    /// Compute the panes of the catalogue view.
+    #[must_use]
+    pub fn compute(area: Rect, focus: Focus) -> Panes {
+        let [main, status] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        let mut p = Panes {
+            status,
+            main,
+            ..Panes::default()
+        };
+        let tree_focused = focus == Focus::Tree;
+        let list_column = |p: &mut Panes, r: Rect| {
+            let [search, list] =
+                Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(r);
+            p.search = Some(search);
+            p.list = Some(list);
+        };
+        if area.width >= WIDE {
+            let tree_w = (area.width / 4).clamp(24, 44);
+            let [tree, list, detail] = Layout::horizontal([
+                Constraint::Length(tree_w),
+                Constraint::Percentage(40),
+                Constraint::Min(30),
+            ])
+            .areas(main);
+            p.tree = Some(tree);
+            list_column(&mut p, list);
+            p.detail = Some(detail);
+        } else if area.width >= MEDIUM {
+            // Two columns: the tree takes the detail's place while it has the focus.
+            let [left, right] =
+                Layout::horizontal([Constraint::Percentage(46), Constraint::Percentage(54)])
+                    .areas(main);
+            if tree_focused {
+                p.tree = Some(left);
+                list_column(&mut p, right);
+            } else {
+                list_column(&mut p, left);
+                p.detail = Some(right);
+            }
+        } else {
+            match focus {
+                Focus::Tree => p.tree = Some(main),
+                Focus::Detail => p.detail = Some(main),
+                Focus::List | Focus::Search => list_column(&mut p, main),
+            }
+        }
+        p
+    }
+}
+
+/// The inside of a bordered pane.
+#[must_use]
+pub fn inner(r: Rect) -> Rect {
+    Rect {
+        x: r.x.saturating_add(1),
+        y: r.y.saturating_add(1),
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(2),
+    }
+}

@@ -1,0 +1,478 @@
+//! App state composed of per-pane states, and the one `update(Action)` that changes it.
+//!
+//! `update` does no I/O and no drawing; everything it needs (the window size, hence page
+//! heights) is kept here explicitly, so tests drive it directly without a terminal.
+
+pub mod detail;
+pub mod layout;
+pub mod list;
+pub mod tree;
+
+use ratatui::layout::{Position, Rect};
+
+use crate::action::{Action, Context};
+use crate::keymap::Help;
+use crate::model::{Catalog, Insats, Omrade};
+use crate::search::SearchIndex;
+
+use layout::{Panes, inner};
+use list::ListState;
+use tree::TreeState;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Search,
+    List,
+    Detail,
+}
+
+/// The screen shown: `1` the catalogue, `2` the indicator checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Catalog,
+    Checklist,
+}
+
+/// Lines or rows moved by one notch of the mouse wheel.
+const WHEEL_STEP: isize = 3;
+
+/// The whole state of the interactive app.
+#[derive(Debug)]
+pub struct App {
+    catalog: Catalog,
+    index: SearchIndex,
+    help: Help,
+    tree: TreeState,
+    list: ListState,
+    /// For each insats, what tells it apart from others with the same name.
+    labels: Vec<Option<String>>,
+    detail_scroll: usize,
+    focus: Focus,
+    view: View,
+    help_open: bool,
+    help_scroll: usize,
+    area: Rect,
+    quit: bool,
+}
+
+impl App {
+    /// A fresh app over `catalog`: whole catalogue listed, list focused, 80x24 until told.
+    #[must_use]
+    pub fn new(catalog: Catalog, help: Help) -> Self {
+        let index = SearchIndex::new(&catalog);
+        let tree = TreeState::new(&catalog);
+        let labels = disambiguation(&catalog);
+        let mut app = App {
+            catalog,
+            index,
+            help,
+            tree,
+            list: ListState::default(),
+            labels,
+            detail_scroll: 0,
+            focus: Focus::List,
+            view: View::Catalog,
+            help_open: false,
+            help_scroll: 0,
+            area: Rect::new(0, 0, 80, 24),
+            quit: false,
+        };
+        app.list.refresh(&app.index, app.tree.scope(), false);
+        app
+    }
+
+    /// Apply one action.
+    pub fn update(&mut self, action: Action) {
+        let shown_before = self.list.selected_index();
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
+            Action::ToggleHelp => {
+                self.help_open = !self.help_open;
+                self.help_scroll = 0;
+            }
+            _ if self.help_open => self.update_help(action),
+            Action::ShowCatalog => self.view = View::Catalog,
+            Action::ShowChecklist => {
+                self.view = View::Checklist;
+                if self.focus == Focus::Search {
+                    self.focus = Focus::List;
+                }
+            }
+            _ if self.view == View::Checklist => {
+                if action == Action::Back {
+                    self.view = View::Catalog;
+                }
+            }
+            Action::Click { column, row } => self.click(column, row),
+            Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
+            _ => self.update_catalog(action),
+        }
+        if self.list.selected_index() != shown_before {
+            self.detail_scroll = 0;
+        }
+        self.keep_visible();
+    }
+
+    fn update_help(&mut self, action: Action) {
+        let max = self.help.line_count().saturating_sub(self.page(self.area));
+        let step = |delta: isize, s: usize| s.saturating_add_signed(delta).min(max);
+        let page = isize::try_from(self.page(self.area)).unwrap_or(1);
+        self.help_scroll = match action {
+            Action::Up => step(-1, self.help_scroll),
+            Action::Down => step(1, self.help_scroll),
+            Action::PageUp => step(-page, self.help_scroll),
+            Action::PageDown => step(page, self.help_scroll),
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::Scroll { delta, .. } => step(WHEEL_STEP * isize::from(delta), self.help_scroll),
+            Action::Back | Action::Open => {
+                self.help_open = false;
+                0
+            }
+            _ => self.help_scroll,
+        };
+    }
+
+    fn update_catalog(&mut self, action: Action) {
+        match action {
+            Action::NextPane => self.focus = cycle(self.focus, 1),
+            Action::PrevPane => self.focus = cycle(self.focus, -1),
+            Action::FocusTree => self.focus = Focus::Tree,
+            Action::FocusSearch => self.focus = Focus::Search,
+            Action::ToggleScope => {
+                self.list.whole_catalog = !self.list.whole_catalog;
+                self.list.refresh(&self.index, self.tree.scope(), true);
+            }
+            Action::Back => match self.focus {
+                Focus::Search | Focus::Detail => self.focus = Focus::List,
+                Focus::List if !self.list.query.is_empty() => self.set_query(String::new()),
+                Focus::List | Focus::Tree => {}
+            },
+            Action::InsertChar(c) if self.focus == Focus::Search => {
+                let mut q = self.list.query.clone();
+                q.push(c);
+                self.set_query(q);
+            }
+            Action::DeleteChar => {
+                let mut q = self.list.query.clone();
+                q.pop();
+                self.set_query(q);
+            }
+            Action::ClearSearch => self.set_query(String::new()),
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-self.page_isize()),
+            Action::PageDown => self.move_by(self.page_isize()),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Collapse | Action::Expand if self.focus == Focus::Tree => {
+                let moved = if action == Action::Collapse {
+                    self.tree.collapse()
+                } else {
+                    self.tree.expand()
+                };
+                if moved {
+                    self.tree_moved();
+                }
+            }
+            Action::Open => match self.focus {
+                Focus::Tree => {
+                    if !self.tree.toggle() {
+                        self.focus = Focus::List;
+                    }
+                }
+                Focus::Search => self.focus = Focus::List,
+                Focus::List => self.focus = Focus::Detail,
+                Focus::Detail => {}
+            },
+            _ => {}
+        }
+    }
+
+    fn set_query(&mut self, query: String) {
+        if query != self.list.query {
+            self.list.query = query;
+            self.list.refresh(&self.index, self.tree.scope(), false);
+        }
+    }
+
+    fn tree_moved(&mut self) {
+        self.list.whole_catalog = false;
+        self.list.refresh(&self.index, self.tree.scope(), true);
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Tree => {
+                if self.tree.move_by(delta) {
+                    self.tree_moved();
+                }
+            }
+            Focus::List | Focus::Search => {
+                self.list.move_by(delta);
+            }
+            Focus::Detail => {
+                let max = self.detail_max_scroll();
+                self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
+            }
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let p = self.panes();
+        let at = Position::new(column, row);
+        let hit = |r: Option<Rect>| r.is_some_and(|r| r.contains(at));
+        if hit(p.search) {
+            self.focus = Focus::Search;
+        } else if let Some(r) = p.list.filter(|r| r.contains(at)) {
+            self.focus = Focus::List;
+            if let Some(n) = row_in(r, row) {
+                self.list.select(self.list.offset + n);
+            }
+        } else if let Some(r) = p.tree.filter(|r| r.contains(at)) {
+            self.focus = Focus::Tree;
+            if let Some(n) = row_in(r, row)
+                && self.tree.select_row(self.tree.offset + n)
+            {
+                self.tree_moved();
+            }
+        } else if hit(p.detail) {
+            self.focus = Focus::Detail;
+        }
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, delta: i8) {
+        let p = self.panes();
+        let at = Position::new(column, row);
+        let step = WHEEL_STEP * isize::from(delta);
+        let focus = self.focus;
+        if p.list.is_some_and(|r| r.contains(at)) {
+            self.focus = Focus::List;
+        } else if p.tree.is_some_and(|r| r.contains(at)) {
+            self.focus = Focus::Tree;
+        } else if p.detail.is_some_and(|r| r.contains(at)) {
+            self.focus = Focus::Detail;
+        } else {
+            return;
+        }
+        self.move_by(step);
+        // The wheel scrolls what is under the pointer without taking the keyboard.
+        if self.panes() == p {
+            self.focus = focus;
+        }
+    }
+
+    fn keep_visible(&mut self) {
+        let p = self.panes();
+        if let Some(r) = p.list {
+            self.list.keep_visible(usize::from(inner(r).height));
+        }
+        if let Some(r) = p.tree {
+            self.tree.keep_visible(usize::from(inner(r).height));
+        }
+        self.detail_scroll = self.detail_scroll.min(self.detail_max_scroll());
+    }
+
+    /// Rows in a page of the focused pane.
+    fn page(&self, fallback: Rect) -> usize {
+        let p = self.panes();
+        let r = match self.focus {
+            _ if self.help_open => Some(p.main),
+            Focus::Tree => p.tree,
+            Focus::List | Focus::Search => p.list,
+            Focus::Detail => p.detail,
+        };
+        usize::from(inner(r.unwrap_or(fallback)).height).max(1)
+    }
+
+    fn page_isize(&self) -> isize {
+        isize::try_from(self.page(self.area)).unwrap_or(1)
+    }
+
+    fn detail_max_scroll(&self) -> usize {
+        let Some(r) = self.panes().detail else {
+            return 0;
+        };
+        let r = inner(r);
+        let n = self.detail_lines(usize::from(r.width)).len();
+        n.saturating_sub(usize::from(r.height))
+    }
+
+    // ---- read access for drawing and tests ----
+
+    /// The detail pane's lines for the selected insats at `width` columns.
+    #[must_use]
+    pub fn detail_lines(&self, width: usize) -> Vec<detail::DetailLine> {
+        detail::lines(
+            &self.catalog,
+            self.list.selected_index().unwrap_or(usize::MAX),
+            width,
+        )
+    }
+
+    /// The panes of the current window size and focus.
+    #[must_use]
+    pub fn panes(&self) -> Panes {
+        Panes::compute(self.area, self.focus)
+    }
+
+    /// The key context: the focused pane or the search box.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        match self.focus {
+            Focus::Tree => Context::Tree,
+            Focus::Search => Context::Search,
+            Focus::List => Context::List,
+            Focus::Detail => Context::Detail,
+        }
+    }
+
+    #[must_use]
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+    #[must_use]
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+    #[must_use]
+    pub fn view(&self) -> View {
+        self.view
+    }
+    #[must_use]
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+    #[must_use]
+    pub fn tree(&self) -> &TreeState {
+        &self.tree
+    }
+    #[must_use]
+    pub fn list(&self) -> &ListState {
+        &self.list
+    }
+    #[must_use]
+    pub fn help(&self) -> &Help {
+        &self.help
+    }
+    #[must_use]
+    pub fn help_open(&self) -> bool {
+        self.help_open
+    }
+    #[must_use]
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+    #[must_use]
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
+    }
+    /// The window area last told by a resize.
+    #[must_use]
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
+    /// The insats shown in the detail pane.
+    #[must_use]
+    pub fn selected_insats(&self) -> Option<&Insats> {
+        self.list
+            .selected_index()
+            .and_then(|i| self.catalog.insatser.get(i))
+    }
+
+    /// What tells an insats apart from others with the same name, if any share it.
+    #[must_use]
+    pub fn label(&self, index: usize) -> Option<&str> {
+        self.labels.get(index).and_then(Option::as_deref)
+    }
+
+    /// The scope label of the list: the tree node's name or "hela katalogen".
+    #[must_use]
+    pub fn scope_label(&self) -> &str {
+        if self.list.whole_catalog || self.tree.selected() == 0 {
+            "hela katalogen"
+        } else {
+            self.tree.label()
+        }
+    }
+}
+
+/// Row `row` of the screen as a row inside a bordered pane, if it is inside.
+fn row_in(r: Rect, row: u16) -> Option<usize> {
+    let i = inner(r);
+    (row >= i.y && row < i.y + i.height).then(|| usize::from(row - i.y))
+}
+
+fn cycle(focus: Focus, step: isize) -> Focus {
+    const ORDER: [Focus; 3] = [Focus::Tree, Focus::List, Focus::Detail];
+    let at = match focus {
+        Focus::Tree => 0,
+        Focus::List | Focus::Search => 1,
+        Focus::Detail => 2,
+    };
+    ORDER[(at + ORDER.len()).saturating_add_signed(step) % ORDER.len()]
+}
+
+/// The område's name shortened for list rows, where room is scarce.
+#[must_use]
+pub fn short_title(o: Omrade) -> &'static str {
+    match o {
+        Omrade::Aldre => "Äldre",
+        Omrade::BarnOchUnga => "Barn",
+        Omrade::Funktionshinder => "Funktionshinder",
+        Omrade::MissbrukOchBeroende => "Missbruk",
+        Omrade::Socialpsykiatri => "Socialpsykiatri",
+        Omrade::ValdINaraRelationer => "Våld",
+    }
+}
+
+/// For insatser whose name occurs more than once: the område when that tells them apart,
+/// else område and group (or section).
+fn disambiguation(catalog: &Catalog) -> Vec<Option<String>> {
+    let all = &catalog.insatser;
+    all.iter()
+        .map(|i| {
+            let same: Vec<&Insats> = all
+                .iter()
+                .filter(|o| o.id != i.id && detail::same_name(o, i))
+                .collect();
+            if same.is_empty() {
+                None
+            } else if same.iter().all(|o| o.omrade != i.omrade) {
+                Some(short_title(i.omrade).to_string())
+            } else {
+                // Same område: the group (or section) tells them apart; drop the words all
+                // those headings share ("Insatser riktade till …").
+                let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
+                let others: Vec<String> = same
+                    .iter()
+                    .filter(|o| o.omrade == i.omrade)
+                    .map(|o| heading(o))
+                    .collect();
+                let own = heading(i);
+                let words: Vec<&str> = own.split_whitespace().collect();
+                let shared = others
+                    .iter()
+                    .map(|o| {
+                        words
+                            .iter()
+                            .zip(o.split_whitespace())
+                            .take_while(|(a, b)| *a == b)
+                            .count()
+                    })
+                    .min()
+                    .unwrap_or(0)
+                    .min(words.len().saturating_sub(1));
+                Some(format!(
+                    "{} › {}",
+                    short_title(i.omrade),
+                    words[shared..].join(" ")
+                ))
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,558 @@
+//! Key bindings: parse, validate and merge `keymap.toml`; resolve (context, key) → [`Action`].
+//!
+//! The default keymap is the repository's `keymap.toml`, embedded at build time. User files
+//! are merged over it key by key, so a user file names only what it changes. A bad user file
+//! is an error naming file, table and key; it is never skipped silently.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::action::{Action, Context};
+
+/// The default keymap, as shipped.
+pub const DEFAULT_KEYMAP: &str = include_str!("../keymap.toml");
+
+/// A problem with a keymap file.
+#[derive(Debug, thiserror::Error)]
+pub enum KeymapError {
+    #[error("kan inte läsa tangentbordsfilen {file}: {source}")]
+    Io {
+        file: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("tangentbordsfilen {file} är inte giltig TOML: {message}")]
+    Toml { file: PathBuf, message: String },
+    #[error(
+        "tangentbordsfilen {file}: okänd tabell [{table}] (giltiga: [global], [tree], [list], [detail], [search])"
+    )]
+    UnknownTable { file: PathBuf, table: String },
+    #[error("tangentbordsfilen {file}: [{table}] ska vara en tabell med tangent = \"åtgärd\"")]
+    NotATable { file: PathBuf, table: String },
+    #[error("tangentbordsfilen {file}, tabell [{table}], tangent {key:?}: {message}")]
+    BadKey {
+        file: PathBuf,
+        table: String,
+        key: String,
+        message: String,
+    },
+}
+
+/// A key with its modifiers, normalised so that a keymap entry and a key press compare equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyCombo {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl KeyCombo {
+    /// A combo from a code and modifiers, normalised (see [`KeyCombo::from_event`]).
+    #[must_use]
+    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
+        let mut modifiers =
+            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match code {
+            // Shift is already in the character (`G`, `?`) and in BackTab.
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+            }
+            KeyCode::BackTab => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        KeyCombo { code, modifiers }
+    }
+
+    /// The combo of a key press.
+    #[must_use]
+    pub fn from_event(event: &KeyEvent) -> Self {
+        KeyCombo::new(event.code, event.modifiers)
+    }
+
+    /// The character this key types into a text box, if it types one.
+    ///
+    /// Ctrl+Alt together counts as text: some terminals report AltGr that way.
+    fn typed_char(self) -> Option<char> {
+        let KeyCode::Char(c) = self.code else {
+            return None;
+        };
+        let ctrl_alt = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        (self.modifiers.is_empty() || self.modifiers.contains(ctrl_alt)).then_some(c)
+    }
+}
+
+impl FromStr for KeyCombo {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut rest = s;
+        let mut modifiers = KeyModifiers::NONE;
+        // A single character is always a key, even `-`; otherwise peel off prefixes.
+        while rest.chars().count() > 1 {
+            let lower = rest.to_lowercase();
+            if let Some(r) = lower.strip_prefix("ctrl-") {
+                modifiers |= KeyModifiers::CONTROL;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("alt-") {
+                modifiers |= KeyModifiers::ALT;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("shift-") {
+                modifiers |= KeyModifiers::SHIFT;
+                rest = &rest[rest.len() - r.len()..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (None, _) => return Err("tomt tangentnamn".into()),
+            (Some(c), None) => KeyCode::Char(c),
+            _ => named_key(&rest.to_lowercase()).ok_or_else(|| {
+                format!(
+                    "okänt tangentnamn {rest:?} (ett tecken, eller up, down, left, right, enter, \
+                     esc, tab, backtab, backspace, delete, insert, home, end, pageup, pagedown, \
+                     space, f1–f12, med prefix ctrl-, alt-, shift-)"
+                )
+            })?,
+        };
+        Ok(KeyCombo::new(code, modifiers))
+    }
+}
+
+fn named_key(name: &str) -> Option<KeyCode> {
+    Some(match name {
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "backspace" => KeyCode::Backspace,
+        "delete" | "del" => KeyCode::Delete,
+        "insert" | "ins" => KeyCode::Insert,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pageup" | "pgup" => KeyCode::PageUp,
+        "pagedown" | "pgdn" => KeyCode::PageDown,
+        "space" => KeyCode::Char(' '),
+        f if f.starts_with('f') => {
+            let n: u8 = f[1..].parse().ok()?;
+            if (1..=12).contains(&n) {
+                KeyCode::F(n)
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    })
+}
+
+impl fmt::Display for KeyCombo {
+    /// The key as printed in the help overlay: `Ctrl-C`, `↑`, `PgDn`, `G`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            f.write_str("Shift-")?;
+        }
+        let ctrl = self.modifiers.contains(KeyModifiers::CONTROL);
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Mellanslag"),
+            KeyCode::Char(c) if ctrl => write!(f, "{}", c.to_uppercase()),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backsteg"),
+            KeyCode::Delete => f.write_str("Delete"),
+            KeyCode::Insert => f.write_str("Insert"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// Bindings of one table, in file order (defaults first, user additions after).
+type Table = Vec<(KeyCombo, Action)>;
+
+/// The loaded key bindings: `[global]` plus one table per [`Context`].
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    global: Table,
+    contexts: [Table; 4],
+}
+
+fn context_slot(context: Context) -> usize {
+    match context {
+        Context::Tree => 0,
+        Context::List => 1,
+        Context::Detail => 2,
+        Context::Search => 3,
+    }
+}
+
+impl Keymap {
+    /// The embedded default keymap.
+    ///
+    /// # Errors
+    /// Only if the embedded file is broken, which a test rules out.
+    pub fn builtin() -> Result<Self, KeymapError> {
+        let mut k = Keymap {
+            global: Vec::new(),
+            contexts: Default::default(),
+        };
+        k.merge_str(DEFAULT_KEYMAP, Path::new("keymap.toml (inbyggd)"))?;
+        Ok(k)
+    }
+
+    /// The default keymap merged with the user's files, in order; later files win.
+    ///
+    /// # Errors
+    /// The first problem in any file, naming file, table and key.
+    pub fn load(files: &[PathBuf]) -> Result<Self, KeymapError> {
+        let mut k = Keymap::builtin()?;
+        for file in files {
+            let text = std::fs::read_to_string(file).map_err(|source| KeymapError::Io {
+                file: file.clone(),
+                source,
+            })?;
+            k.merge_str(&text, file)?;
+        }
+        Ok(k)
+    }
+
+    /// Merge the bindings of a keymap file's text over these, key by key.
+    ///
+    /// `file` is used in error messages only. On error nothing is changed.
+    ///
+    /// # Errors
+    /// Bad TOML, an unknown table, an unknown key name or an unknown action.
+    ///
+    /// ```
+    /// use insats::action::{Action, Context};
+    /// use insats::keymap::{KeyCombo, Keymap};
+    /// let mut k = Keymap::builtin().unwrap();
+    /// k.merge_str("[list]\nx = \"quit\"\n", std::path::Path::new("mina.toml")).unwrap();
+    /// let x: KeyCombo = "x".parse().unwrap();
+    /// assert_eq!(k.lookup(Context::List, x), Some(Action::Quit));
+    /// // Defaults not named in the file stay.
+    /// assert_eq!(k.lookup(Context::List, "enter".parse().unwrap()), Some(Action::Open));
+    /// ```
+    pub fn merge_str(&mut self, text: &str, file: &Path) -> Result<(), KeymapError> {
+        let doc: toml::Table = toml::from_str(text).map_err(|e| KeymapError::Toml {
+            file: file.to_path_buf(),
+            message: e.to_string().trim_end().to_string(),
+        })?;
+        let mut next = self.clone();
+        for (table, value) in &doc {
+            let slot = match table.as_str() {
+                "global" => None,
+                "tree" => Some(Context::Tree),
+                "list" => Some(Context::List),
+                "detail" => Some(Context::Detail),
+                "search" => Some(Context::Search),
+                _ => {
+                    return Err(KeymapError::UnknownTable {
+                        file: file.to_path_buf(),
+                        table: table.clone(),
+                    });
+                }
+            };
+            let toml::Value::Table(entries) = value else {
+                return Err(KeymapError::NotATable {
+                    file: file.to_path_buf(),
+                    table: table.clone(),
+                });
+            };
+            let target = match slot {
+                None => &mut next.global,
+                Some(c) => &mut next.contexts[context_slot(c)],
+            };
+            for (key, value) in entries {
+                let bad = |message: String| KeymapError::BadKey {
+                    file: file.to_path_buf(),
+                    table: table.clone(),
+                    key: key.clone(),
+                    message,
+                };
+                let combo: KeyCombo = key.parse().map_err(bad)?;
+                let toml::Value::String(name) = value else {
+                    return Err(bad(format!(
+                        "värdet ska vara ett åtgärdsnamn inom citattecken, inte {value}"
+                    )));
+                };
+                let action: Action =
+                    toml::Value::String(name.clone()).try_into().map_err(|_| {
+                        bad(format!(
+                            "okänd åtgärd {name:?} (giltiga: {})",
+                            action_names()
+                        ))
+                    })?;
+                match target.iter_mut().find(|(k, _)| *k == combo) {
+                    Some(entry) => entry.1 = action,
+                    None => target.push((combo, action)),
+                }
+            }
+        }
+        *self = next;
+        Ok(())
+    }
+
+    /// The action bound to `key` in the context's table, without falling back to `[global]`.
+    #[must_use]
+    pub fn lookup(&self, context: Context, key: KeyCombo) -> Option<Action> {
+        find(&self.contexts[context_slot(context)], key)
+    }
+
+    /// The action bound to `key` in `[global]`.
+    #[must_use]
+    pub fn lookup_global(&self, key: KeyCombo) -> Option<Action> {
+        find(&self.global, key)
+    }
+
+    /// What a key press means in a context: its table first; in the search box a key that
+    /// types a character is text; then `[global]`. A key bound to `none` means nothing.
+    #[must_use]
+    pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        let key = KeyCombo::from_event(event);
+        let action = self.lookup(context, key).or_else(|| {
+            if context == Context::Search
+                && let Some(c) = key.typed_char()
+            {
+                return Some(Action::InsertChar(c));
+            }
+            self.lookup_global(key)
+        })?;
+        (action != Action::None).then_some(action)
+    }
+
+    /// The keys that do `action` in a context (`[global]` keys that the context's table does
+    /// not override, then the table's own), for help and hints.
+    #[must_use]
+    pub fn keys_for(&self, context: Option<Context>, action: Action) -> Vec<KeyCombo> {
+        let own = |t: &Table| -> Vec<KeyCombo> {
+            t.iter()
+                .filter(|(_, a)| *a == action)
+                .map(|(k, _)| *k)
+                .collect()
+        };
+        let Some(c) = context else {
+            return own(&self.global);
+        };
+        // Global keys first where they still work here: they are the same in every pane.
+        let mut keys: Vec<KeyCombo> = self
+            .global
+            .iter()
+            .filter(|(k, a)| *a == action && self.lookup(c, *k).is_none())
+            .filter(|(k, _)| c != Context::Search || k.typed_char().is_none())
+            .map(|(k, _)| *k)
+            .collect();
+        keys.extend(own(&self.contexts[context_slot(c)]));
+        keys
+    }
+
+    /// The help text: for `[global]` and each context, its actions and their keys.
+    #[must_use]
+    pub fn help(&self) -> Help {
+        let mut sections = Vec::new();
+        let mut hints = Vec::new();
+        let mut section = |title: &'static str, context: Option<Context>, table: &Table| {
+            let mut rows = Vec::new();
+            for action in Action::BINDABLE {
+                if action == Action::None {
+                    continue;
+                }
+                let keys: Vec<String> = table
+                    .iter()
+                    .filter(|(_, a)| *a == action)
+                    .map(|(k, _)| k.to_string())
+                    .collect();
+                if !keys.is_empty() {
+                    rows.push((keys.join(" "), action.description()));
+                }
+                let all = self.keys_for(context, action);
+                if let Some(first) = all.first() {
+                    hints.push((context, action, first.to_string()));
+                }
+            }
+            if context == Some(Context::Search) {
+                rows.push(("tecken".to_string(), Action::InsertChar(' ').description()));
+            }
+            sections.push(HelpSection { title, rows });
+        };
+        section("Överallt", None, &self.global);
+        for c in Context::ALL {
+            section(c.title(), Some(c), &self.contexts[context_slot(c)]);
+        }
+        Help { sections, hints }
+    }
+}
+
+/// The user's keymap file: `$XDG_CONFIG_HOME/insats/keymap.toml`, or
+/// `~/.config/insats/keymap.toml` when `XDG_CONFIG_HOME` is unset; `None` if it does not exist.
+#[must_use]
+pub fn user_keymap_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    let path = base.join("insats").join("keymap.toml");
+    path.is_file().then_some(path)
+}
+
+/// The files to merge over the defaults: the user's keymap if it exists, then `explicit`
+/// (`--keymap FILE`), which must exist.
+#[must_use]
+pub fn user_files(explicit: Option<&Path>) -> Vec<PathBuf> {
+    user_keymap_path()
+        .into_iter()
+        .chain(explicit.map(Path::to_path_buf))
+        .collect()
+}
+
+fn find(table: &Table, key: KeyCombo) -> Option<Action> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, a)| *a)
+}
+
+fn action_names() -> String {
+    SERDE_NAMES.join(", ")
+}
+
+/// The snake_case names of the bindable actions (checked against serde by a test).
+const SERDE_NAMES: &[&str] = &[
+    "up",
+    "down",
+    "page_up",
+    "page_down",
+    "top",
+    "bottom",
+    "collapse",
+    "expand",
+    "open",
+    "focus_search",
+    "delete_char",
+    "clear_search",
+    "toggle_scope",
+    "back",
+    "next_pane",
+    "prev_pane",
+    "focus_tree",
+    "show_catalog",
+    "show_checklist",
+    "toggle_help",
+    "quit",
+    "none",
+];
+
+/// One heading of the help overlay and its rows of (keys, description).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpSection {
+    pub title: &'static str,
+    pub rows: Vec<(String, &'static str)>,
+}
+
+/// The help overlay's text and the status line's hints, generated from a loaded keymap.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Help {
+    pub sections: Vec<HelpSection>,
+    hints: Vec<(Option<Context>, Action, String)>,
+}
+
+impl Help {
+    /// The first key that does `action` in a context (`None`: in `[global]`), for hints.
+    #[must_use]
+    pub fn key(&self, context: Option<Context>, action: Action) -> Option<&str> {
+        self.hints
+            .iter()
+            .find(|(c, a, _)| *c == context && *a == action)
+            .map(|(_, _, k)| k.as_str())
+    }
+
+    /// Number of lines the help overlay needs: a heading and a blank line per section.
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.sections.iter().map(|s| s.rows.len() + 2).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_names_cover_every_bindable_action() {
+        let parsed: Vec<Action> = SERDE_NAMES
+            .iter()
+            .map(|n| {
+                toml::Value::String((*n).to_string())
+                    .try_into()
+                    .expect("every listed name parses")
+            })
+            .collect();
+        assert_eq!(parsed, Action::BINDABLE.to_vec());
+    }
+
+    #[test]
+    fn key_names_parse_and_normalise() {
+        let k = |s: &str| s.parse::<KeyCombo>().expect(s);
+        assert_eq!(
+            k("ctrl-c"),
+            KeyCombo::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(
+            k("G"),
+            KeyCombo::new(KeyCode::Char('G'), KeyModifiers::NONE)
+        );
+        assert_eq!(k("shift-g"), k("G"));
+        assert_eq!(k("shift-tab"), k("backtab"));
+        assert_eq!(
+            k("-"),
+            KeyCombo::new(KeyCode::Char('-'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            k("PageDown"),
+            KeyCombo::new(KeyCode::PageDown, KeyModifiers::NONE)
+        );
+        assert_eq!(k("f12"), KeyCombo::new(KeyCode::F(12), KeyModifiers::NONE));
+        assert!("f13".parse::<KeyCombo>().is_err());
+        assert!("ctrl-".parse::<KeyCombo>().is_err());
+        assert_eq!(
+            k("ctrl--"),
+            KeyCombo::new(KeyCode::Char('-'), KeyModifiers::CONTROL)
+        );
+        assert!("hyper-x".parse::<KeyCombo>().is_err());
+    }
+
+    #[test]
+    fn key_display_is_readable() {
+        let k = |s: &str| s.parse::<KeyCombo>().expect(s).to_string();
+        assert_eq!(k("ctrl-t"), "Ctrl-T");
+        assert_eq!(k("up"), "↑");
+        assert_eq!(k("backtab"), "Shift-Tab");
+        assert_eq!(k("G"), "G");
+    }
+}

@@ -1,0 +1,93 @@
+//! Swedish text helpers shared by search, lists and commands: sort keys and diacritic folding.
+//!
+//! Swedish alphabetical order puts å, ä and ö after z, in that order; other accented letters
+//! sort as their base letter (é as e, ü as y, æ as ä, ø as ö), and case does not matter.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// A key that sorts strings in Swedish alphabetical order when compared with `Ord`.
+///
+/// Equal keys are possible for strings that differ only in case or in diacritics other than
+/// å, ä and ö; break such ties with the original string or source order.
+///
+/// ```
+/// use insats::sort::swedish_key;
+/// let mut names = vec!["Örebro", "Ängelholm", "Åre", "Zinkgruvan", "Eslöv"];
+/// names.sort_by_key(|n| swedish_key(n));
+/// assert_eq!(names, ["Eslöv", "Zinkgruvan", "Åre", "Ängelholm", "Örebro"]);
+/// ```
+#[must_use]
+pub fn swedish_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        // `{`, `|` and `}` are the three code points right after `z`.
+        match c {
+            'å' => key.push('{'),
+            'ä' | 'æ' => key.push('|'),
+            'ö' | 'ø' => key.push('}'),
+            'ü' => key.push('y'),
+            _ => fold_char_into(c, &mut key),
+        }
+    }
+    key
+}
+
+/// Fold one character for matching: lower case without diacritics (`Å` → `a`, `é` → `e`).
+///
+/// Most characters fold to one character; a few ligatures fold to two (`æ` → `ae`, `ß` →
+/// `ss`). Characters without a base letter are kept as they are (lower-cased).
+pub fn fold_char_into(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        match lower {
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ß' => out.push_str("ss"),
+            'ø' => out.push('o'),
+            'ł' => out.push('l'),
+            'đ' => out.push('d'),
+            _ if lower.is_ascii() => out.push(lower),
+            _ => out.extend(lower.nfd().filter(|d| !is_combining_mark(*d))),
+        }
+    }
+}
+
+/// Fold a whole string for matching; see [`fold_char_into`].
+///
+/// ```
+/// assert_eq!(insats::sort::fold("Återfallsprevention (ÅP)"), "aterfallsprevention (ap)");
+/// ```
+#[must_use]
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char_into(c, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_order_puts_a_ring_a_diaeresis_o_diaeresis_after_z() {
+        let mut v = vec!["ö", "ä", "å", "z", "a", "o"];
+        v.sort_by_key(|s| swedish_key(s));
+        assert_eq!(v, ["a", "o", "z", "å", "ä", "ö"]);
+    }
+
+    #[test]
+    fn swedish_key_ignores_case_and_other_accents() {
+        assert_eq!(swedish_key("Éva"), swedish_key("eva"));
+        assert!(swedish_key("Äldreboende") > swedish_key("Zon"));
+        assert!(swedish_key("Hemtjänst") < swedish_key("Hemtjänstinsatser"));
+    }
+
+    #[test]
+    fn fold_removes_diacritics_and_case() {
+        assert_eq!(fold("ÅÄÖ åäö éüñ"), "aao aao eun");
+        assert_eq!(fold("Æble Straße"), "aeble strasse");
+        assert_eq!(fold("• 12-stegs"), "• 12-stegs");
+    }
+}

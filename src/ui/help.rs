@@ -1,0 +1,74 @@
+//! The help overlay, generated from the loaded keymap.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, truncate};
+use crate::action::Action;
+use crate::app::{App, layout::inner};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let help = app.help();
+    let width = area.width.saturating_sub(4).min(72);
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(u16::try_from(help.line_count() + 2).unwrap_or(u16::MAX));
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    let close = help
+        .key(None, Action::ToggleHelp)
+        .map_or_else(String::new, |k| format!(" {k} stänger "));
+    let block = Block::bordered()
+        .title(Span::styled(" Tangenter ", theme.pane_title))
+        .title(Line::from(close).right_aligned())
+        .border_style(theme.border_focus);
+    let inside = inner(popup);
+    let key_w = help
+        .sections
+        .iter()
+        .flat_map(|s| s.rows.iter().map(|(k, _)| k.width()))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(inside.width) / 2);
+    let mut lines = Vec::new();
+    for s in &help.sections {
+        lines.push(Line::styled(s.title, theme.heading));
+        for (keys, desc) in &s.rows {
+            let k = truncate(keys, key_w);
+            let pad = " ".repeat(key_w - k.width());
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(k, theme.key),
+                Span::raw(format!("{pad}  {desc}")),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    let max = lines.len().saturating_sub(usize::from(inside.height));
+    let at = app.help_scroll().min(max);
+    let block = match (at > 0, at < max) {
+        (false, false) => block,
+        (up, down) => {
+            let arrows = match (up, down) {
+                (true, true) => " ↑↓ mer ",
+                (true, false) => " ↑ mer ",
+                _ => " ↓ mer ",
+            };
+            block.title_bottom(Line::from(arrows).right_aligned())
+        }
+    };
+    let scroll = u16::try_from(at).unwrap_or(0);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((scroll, 0)),
+        popup,
+    );
+}

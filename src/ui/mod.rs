@@ -1,0 +1,76 @@
+//! Drawing only: reads `&App` and writes to the frame, one file per pane.
+
+mod checklist;
+mod detail;
+mod help;
+mod list;
+mod status;
+pub mod theme;
+mod tree;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, Panes};
+use crate::app::{App, View};
+pub use theme::Theme;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if Panes::too_small(area) {
+        too_small(frame, area);
+        return;
+    }
+    // The frame's own size wins over the last resize the app was told about.
+    let panes = Panes::compute(area, app.focus());
+    match app.view() {
+        View::Catalog => {
+            if let Some(r) = panes.tree {
+                tree::draw(frame, r, app, theme);
+            }
+            if let (Some(s), Some(l)) = (panes.search, panes.list) {
+                list::draw(frame, s, l, app, theme);
+            }
+            if let Some(r) = panes.detail {
+                detail::draw(frame, r, app, theme);
+            }
+        }
+        View::Checklist => checklist::draw(frame, panes.main, app, theme),
+    }
+    status::draw(frame, panes.status, app, theme);
+    if app.help_open() {
+        help::draw(frame, panes.main, app, theme);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!("Fönstret är för litet. Gör det minst {MIN_WIDTH} × {MIN_HEIGHT} tecken.");
+    let p = Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(p, area);
+}
+
+/// Cut `s` to at most `width` columns, ending with `…` when cut.
+fn truncate(s: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

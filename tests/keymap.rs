@@ -1,0 +1,250 @@
+//! Keymap: defaults, key-by-key merge, resolution order, and errors naming file, table, key.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use insats::action::{Action, Context};
+use insats::keymap::{DEFAULT_KEYMAP, KeyCombo, Keymap};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/keymaps")
+        .join(name)
+}
+
+fn key(s: &str) -> KeyEvent {
+    let combo: KeyCombo = s.parse().expect("key name");
+    KeyEvent::new(combo.code, combo.modifiers)
+}
+
+fn error(name: &str) -> String {
+    Keymap::load(&[fixture(name)])
+        .expect_err("bad keymap is an error")
+        .to_string()
+}
+
+#[test]
+fn defaults_resolve_per_context_with_global_fallback() {
+    let k = Keymap::builtin().expect("default keymap");
+    assert_eq!(k.resolve(Context::List, &key("q")), Some(Action::Quit));
+    assert_eq!(k.resolve(Context::Tree, &key("l")), Some(Action::Expand));
+    assert_eq!(k.resolve(Context::List, &key("l")), Some(Action::NextPane));
+    assert_eq!(k.resolve(Context::Detail, &key("G")), Some(Action::Bottom));
+    assert_eq!(
+        k.resolve(Context::List, &key("/")),
+        Some(Action::FocusSearch)
+    );
+    assert_eq!(
+        k.resolve(Context::List, &key("?")),
+        Some(Action::ToggleHelp)
+    );
+    assert_eq!(
+        k.resolve(Context::List, &key("2")),
+        Some(Action::ShowChecklist)
+    );
+    assert_eq!(
+        k.resolve(Context::Tree, &key("pagedown")),
+        Some(Action::PageDown)
+    );
+    // Shift-Tab arrives as BackTab with SHIFT; Shift-G as 'G' with SHIFT.
+    let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(k.resolve(Context::List, &backtab), Some(Action::PrevPane));
+    let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+    assert_eq!(k.resolve(Context::List, &shift_g), Some(Action::Bottom));
+}
+
+#[test]
+fn in_the_search_box_characters_are_text_before_global_keys() {
+    let k = Keymap::builtin().expect("default keymap");
+    for c in ['q', '?', '/', 'j', '1', 'å', 'Ö', ' '] {
+        let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(k.resolve(Context::Search, &ev), Some(Action::InsertChar(c)));
+    }
+    assert_eq!(
+        k.resolve(Context::Search, &key("ctrl-c")),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        k.resolve(Context::Search, &key("tab")),
+        Some(Action::NextPane)
+    );
+    assert_eq!(k.resolve(Context::Search, &key("esc")), Some(Action::Back));
+    assert_eq!(
+        k.resolve(Context::Search, &key("backspace")),
+        Some(Action::DeleteChar)
+    );
+    assert_eq!(
+        k.resolve(Context::Search, &key("ctrl-t")),
+        Some(Action::ToggleScope)
+    );
+    // AltGr reported as Ctrl+Alt still types.
+    let altgr = KeyEvent::new(
+        KeyCode::Char('@'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    );
+    assert_eq!(
+        k.resolve(Context::Search, &altgr),
+        Some(Action::InsertChar('@'))
+    );
+}
+
+#[test]
+fn no_default_key_needs_altgr_on_a_swedish_keyboard() {
+    let doc: toml::Table = toml::from_str(DEFAULT_KEYMAP).expect("default keymap is TOML");
+    for (table, entries) in &doc {
+        for name in entries.as_table().expect("table").keys() {
+            let combo: KeyCombo = name.parse().expect("key name");
+            if let KeyCode::Char(c) = combo.code {
+                assert!(
+                    !"[]{}\\|~^@$£€".contains(c),
+                    "[{table}] {name} needs AltGr on a Swedish keyboard"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn user_file_merges_key_by_key() {
+    let k = Keymap::load(&[fixture("good.toml")]).expect("good keymap");
+    assert_eq!(k.resolve(Context::List, &key("j")), Some(Action::Up));
+    assert_eq!(k.resolve(Context::List, &key("x")), Some(Action::Quit));
+    // Untouched defaults stay, in the same table and elsewhere.
+    assert_eq!(k.resolve(Context::List, &key("k")), Some(Action::Up));
+    assert_eq!(k.resolve(Context::List, &key("enter")), Some(Action::Open));
+    assert_eq!(k.resolve(Context::Tree, &key("j")), Some(Action::Down));
+    assert_eq!(
+        k.resolve(Context::Tree, &key("s")),
+        Some(Action::FocusSearch)
+    );
+    // Later files win over earlier ones.
+    let k = Keymap::load(&[fixture("good.toml"), fixture("unbind.toml")]).expect("two files");
+    assert_eq!(k.resolve(Context::List, &key("q")), None);
+    assert_eq!(k.resolve(Context::List, &key("ctrl-c")), Some(Action::Quit));
+    assert_eq!(k.resolve(Context::List, &key("x")), Some(Action::Quit));
+}
+
+#[test]
+fn help_shows_the_loaded_keys() {
+    let k = Keymap::load(&[fixture("good.toml")]).expect("good keymap");
+    let help = k.help();
+    let global = &help.sections[0];
+    assert_eq!(global.title, "Överallt");
+    assert!(
+        global.rows.contains(&("/ s".to_string(), "sök")),
+        "{:?}",
+        global.rows
+    );
+    assert!(global.rows.contains(&("q Ctrl-C".to_string(), "avsluta")));
+    let list = help
+        .sections
+        .iter()
+        .find(|s| s.title == "Listan")
+        .expect("list section");
+    assert!(list.rows.contains(&("j".to_string(), "upp")));
+    assert_eq!(help.key(Some(Context::List), Action::NextPane), Some("Tab"));
+    assert_eq!(
+        help.key(Some(Context::Search), Action::ToggleScope),
+        Some("Ctrl-T")
+    );
+    // `?` types in the search box, so it is no hint there.
+    assert_eq!(
+        help.key(Some(Context::Search), Action::ToggleHelp),
+        Some("F1")
+    );
+}
+
+#[test]
+fn unknown_action_names_file_table_key_and_action() {
+    let msg = error("unknown_action.toml");
+    assert!(msg.contains("unknown_action.toml"), "{msg}");
+    assert!(msg.contains("tabell [list]"), "{msg}");
+    assert!(msg.contains("tangent \"j\""), "{msg}");
+    assert!(msg.contains("okänd åtgärd \"fly\""), "{msg}");
+    assert!(
+        msg.contains("focus_search"),
+        "lists the valid actions: {msg}"
+    );
+}
+
+#[test]
+fn unknown_key_name_names_file_table_and_key() {
+    let msg = error("unknown_key.toml");
+    assert!(msg.contains("unknown_key.toml"), "{msg}");
+    assert!(msg.contains("tabell [tree]"), "{msg}");
+    assert!(msg.contains("tangent \"hyper-x\""), "{msg}");
+    assert!(msg.contains("okänt tangentnamn"), "{msg}");
+}
+
+#[test]
+fn other_bad_files_are_errors_too() {
+    let msg = error("unknown_table.toml");
+    assert!(
+        msg.contains("unknown_table.toml") && msg.contains("okänd tabell [lista]"),
+        "{msg}"
+    );
+    let msg = error("bad_toml.toml");
+    assert!(
+        msg.contains("bad_toml.toml") && msg.contains("inte giltig TOML"),
+        "{msg}"
+    );
+    assert!(msg.contains("line 2"), "TOML errors carry the line: {msg}");
+    let msg = error("not_a_string.toml");
+    assert!(
+        msg.contains("tabell [detail]") && msg.contains("tangent \"j\""),
+        "{msg}"
+    );
+    let msg = error("typed_text.toml");
+    assert!(msg.contains("okänd åtgärd \"insert_char\""), "{msg}");
+    let msg = error("does_not_exist.toml");
+    assert!(
+        msg.contains("kan inte läsa tangentbordsfilen") && msg.contains("does_not_exist.toml"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn cli_prints_the_default_keymap() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_insats"))
+        .arg("keymap")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), DEFAULT_KEYMAP);
+}
+
+#[test]
+fn cli_stops_on_a_bad_keymap_before_starting() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_insats"))
+        .arg("--keymap")
+        .arg(fixture("unknown_action.toml"))
+        .env("XDG_CONFIG_HOME", env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("insats: tangentbordsfilen"), "{err}");
+    assert!(err.contains("tabell [list], tangent \"j\""), "{err}");
+    assert!(out.stdout.is_empty(), "nothing drawn");
+}
+
+#[test]
+fn user_keymap_is_read_from_xdg_config_home() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("insats")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("insats/keymap.toml"),
+        "[list]\nj = \"jump\"\n",
+    )
+    .expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_insats"))
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("insats/keymap.toml") && err.contains("okänd åtgärd \"jump\""),
+        "{err}"
+    );
+}

@@ -1,0 +1,150 @@
+//! Screen snapshots through ratatui's TestBackend, at 80x24 and 120x40 (and a few others).
+
+mod common;
+
+use common::type_text;
+use insats::action::Action;
+use insats::app::App;
+use insats::keymap::Keymap;
+use insats::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    app.update(Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|f| ui::draw(f, app, &Theme::plain()))
+        .expect("draws");
+    terminal.backend().to_string()
+}
+
+fn search(app: &mut App, query: &str) {
+    app.update(Action::FocusSearch);
+    type_text(app, query);
+}
+
+fn real_app() -> App {
+    let catalog = insats::data::load(&insats::data::Source::Embedded).expect("embedded data");
+    App::new(catalog, Keymap::builtin().expect("keymap").help())
+}
+
+#[test]
+fn start_120x40() {
+    let mut a = common::app();
+    insta::assert_snapshot!(screen(&mut a, 120, 40));
+}
+
+#[test]
+fn search_motiverande_120x40() {
+    let mut a = common::app();
+    search(&mut a, "motiverande");
+    insta::assert_snapshot!(screen(&mut a, 120, 40));
+}
+
+#[test]
+fn search_hvb_80x24() {
+    let mut a = common::app();
+    search(&mut a, "hvb");
+    a.update(Action::Open);
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn tree_focused_80x24() {
+    let mut a = common::app();
+    a.update(Action::FocusTree);
+    a.update(Action::Down);
+    a.update(Action::Expand);
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn detail_with_bullets_120x40() {
+    let mut a = common::app();
+    search(&mut a, "fixar");
+    a.update(Action::Open);
+    a.update(Action::Open);
+    insta::assert_snapshot!(screen(&mut a, 120, 40));
+}
+
+#[test]
+fn nothing_found_in_an_omrade_80x24() {
+    let mut a = common::app();
+    a.update(Action::FocusTree);
+    a.update(Action::Down);
+    search(&mut a, "hvb");
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn help_80x24() {
+    let mut a = common::app();
+    a.update(Action::ToggleHelp);
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn checklist_placeholder_80x24() {
+    let mut a = common::app();
+    a.update(Action::ShowChecklist);
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn too_small_20x5() {
+    let mut a = common::app();
+    let s = screen(&mut a, 20, 5);
+    assert!(s.contains("Fönstret är"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn single_column_50x16() {
+    let mut a = common::app();
+    search(&mut a, "aterfall");
+    insta::assert_snapshot!(screen(&mut a, 50, 16));
+}
+
+#[test]
+fn real_catalogue_start_120x40() {
+    let mut a = real_app();
+    insta::assert_snapshot!(screen(&mut a, 120, 40));
+}
+
+#[test]
+fn real_catalogue_motiverande_80x24() {
+    let mut a = real_app();
+    search(&mut a, "motiverande");
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let mut a = real_app();
+    search(&mut a, "mi");
+    for (w, h) in [
+        (1, 1),
+        (10, 3),
+        (39, 9),
+        (40, 10),
+        (59, 12),
+        (60, 12),
+        (99, 20),
+        (100, 30),
+        (200, 60),
+    ] {
+        for focus in [
+            Action::FocusTree,
+            Action::FocusSearch,
+            Action::NextPane,
+            Action::NextPane,
+        ] {
+            a.update(focus);
+            let _ = screen(&mut a, w, h);
+            a.update(Action::ToggleHelp);
+            let _ = screen(&mut a, w, h);
+            a.update(Action::ToggleHelp);
+        }
+    }
+}
