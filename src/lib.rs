@@ -11,6 +11,7 @@
 //! - [`action`], [`keymap`]: what keys mean; `keymap.toml` parsed, merged and validated.
 //! - [`app`]: the interactive app's state and its one `update(Action)`.
 //! - [`ui`]: drawing only; [`tui`]: the terminal loop.
+//! - [`visible`]: text made safe to show on a terminal.
 
 pub mod action;
 pub mod app;
@@ -25,3 +26,4 @@ pub mod search;
 pub mod sort;
 pub mod tui;
 pub mod ui;
+pub mod visible;

@@ -4,10 +4,12 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
+use insats::checklist::location;
 use insats::cli::{ChecklistaCommand, Cli, Command};
 use insats::commands::checklista::{self, Target};
 use insats::data::{self, Source};
 use insats::keymap::{self, Keymap};
+use insats::tui;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -66,8 +68,21 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         return insats::commands::overview(&catalog);
     }
-    let app = insats::app::App::new(catalog, keymap.help());
-    match insats::tui::run(app, &keymap, insats::ui::Theme::from_env()) {
+    let path = match location::from_args(cli.kommun.as_deref(), cli.checklista.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("insats: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let opened = path.map(|p| tui::open_checklist(&p, cli.kommun.as_deref(), &catalog.indikatorer));
+    let mut app = insats::app::App::new(catalog, keymap.help());
+    let store = opened.and_then(|o| {
+        app.checklist_mut()
+            .set_checklist(o.checklist, o.source, &o.warnings);
+        o.store
+    });
+    match tui::run(app, &keymap, insats::ui::Theme::from_env(), store) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("insats: terminalfel: {e}");

@@ -32,11 +32,16 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 
 impl Session {
     fn start(rows: u16, cols: u16) -> Session {
+        Session::start_with(rows, cols, &[], tempfile::tempdir().expect("temp home"))
+    }
+
+    /// Start with command-line arguments and a given home directory (kept by the session).
+    fn start_with(rows: u16, cols: u16, args: &[&str], home: tempfile::TempDir) -> Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
-        let home = tempfile::tempdir().expect("temp home");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_insats"));
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         // No user keymap from the machine running the tests.
@@ -170,4 +175,53 @@ fn ctrl_c_quits_even_while_typing_a_search() {
     s.send("\x03");
     assert!(s.wait_exit());
     assert!(!s.screen.screen().alternate_screen());
+}
+
+/// The checklist as the issue's "done when" tries it: start on a file, press 2, mark three
+/// indikatorer in two områden, write a note, quit, start again, and find it all there.
+#[test]
+fn checklist_marks_and_note_survive_a_restart() {
+    let home = tempfile::tempdir().expect("temp home");
+    let file = home.path().join("x.toml");
+    let file = file.to_str().expect("path").to_string();
+    let mut s = Session::start_with(30, 110, &["--checklista", &file], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("2");
+    s.wait_for(&["0 av 29 uppfyllda", "Aktuell rutin för att förhindra"]);
+    s.send(" "); // 1 uppfylld
+    s.send("j");
+    s.send("n"); // 2 ej uppfylld
+    s.send("a");
+    s.wait_for(&["Anteckning för indikator 2"]);
+    s.send("Tas upp i nämnden");
+    s.send("\r");
+    s.wait_for(&["Tas upp i nämnden", " ✎"]);
+    s.send("tj"); // Krisberedskap
+    s.send("l");
+    s.send("u"); // 40 uppfylld
+    s.wait_for(&["1 av 4 uppfyllda"]);
+    s.send("q");
+    assert!(s.wait_exit());
+    let text = std::fs::read_to_string(&file).expect("saved");
+    assert!(
+        text.contains(
+            "[indikator.2]\nstatus = \"ej uppfylld\"\nanteckning = \"Tas upp i nämnden\""
+        ),
+        "{text}"
+    );
+
+    let home = tempfile::tempdir().expect("temp home");
+    let mut s = Session::start_with(30, 110, &["--checklista", &file], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("2");
+    s.wait_for(&[
+        "1 av 29 uppfyllda",
+        "1 av 4 uppfyllda",
+        "✓  1 Aktuell",
+        "✗  2 Aktuell",
+    ]);
+    s.send("j");
+    s.wait_for(&["Tas upp i nämnden"]);
+    s.send("q");
+    assert!(s.wait_exit());
 }

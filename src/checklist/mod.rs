@@ -265,6 +265,15 @@ impl Checklist {
         }
     }
 
+    /// Name the kommun of a checklist that has none yet, without counting it as a change: the
+    /// name is written with the first real change, so merely opening a checklist never
+    /// writes a file.
+    pub fn name_kommun(&mut self, kommun: &str) {
+        if self.kommun.is_none() && !kommun.trim().is_empty() {
+            self.kommun = Some(kommun.to_string());
+        }
+    }
+
     /// Counts up by one on every change that alters what would be saved.
     #[must_use]
     pub fn revision(&self) -> u64 {

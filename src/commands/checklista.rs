@@ -101,8 +101,8 @@ pub fn set(
     };
     warn(&opened.warnings);
     let checklist = &mut opened.checklist;
-    if checklist.kommun().is_none() && target.kommun.is_some() {
-        checklist.set_kommun(target.kommun.map(str::to_string));
+    if let Some(k) = target.kommun {
+        checklist.name_kommun(k);
     }
     if let Some(Err(e)) = status.map(|s| checklist.set_status(nummer, s)) {
         return fail(e);

@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 detail::draw(frame, r, app, theme);
             }
         }
-        View::Checklist => checklist::draw(frame, panes.main, app, theme),
+        View::Checklist => checklist::draw(frame, &app.checklist().panes(area), app, theme),
     }
     status::draw(frame, panes.status, app, theme);
     if app.help_open() {

@@ -69,24 +69,7 @@ pub fn build<'a>(catalog: &'a Catalog, checklist: &'a Checklist) -> Vec<OmradeRe
         .collect()
 }
 
-/// Text safe for a terminal: control characters other than line breaks in caret notation
-/// (`ESC` → `^[`), carriage returns and tabs included.
-pub(crate) fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' => out.push('\n'),
-            '\0'..='\x1f' => {
-                out.push('^');
-                out.push(char::from_u32(u32::from(c) + 0x40).unwrap_or('?'));
-            }
-            '\x7f' => out.push_str("^?"),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::visible::visible;
 
 /// The questions as lines: `i) Fråga … Svarsalternativ: …`.
 fn fragor_text(i: &Indikator) -> String {
