@@ -409,3 +409,25 @@ fn thousands_of_random_keys_never_panic_and_keep_every_selection_in_range() {
         assert!(c.offset <= c.selected.max(c.offset), "step {step}");
     }
 }
+
+#[test]
+fn a_warning_from_opening_shows_in_the_catalogue_until_the_first_key_there() {
+    let mut a = app();
+    let rules = Rules::new(&a.catalog().indikatorer);
+    a.checklist_mut().set_checklist(
+        Checklist::new(rules, None),
+        Source::ReadOnly {
+            file: "x.toml".into(),
+            reason: "filen kunde inte läsas".into(),
+        },
+        &["x.toml:4: nyckeln `indikator.12.status`: okänd status".to_string()],
+    );
+    assert_eq!(a.view(), View::Catalog);
+    a.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert!(message(&a).starts_with("x.toml:4:"));
+    a.update(Action::Down);
+    assert_eq!(message(&a), "");
+}

@@ -147,3 +147,24 @@ fn every_size_draws_without_panic() {
         let _ = screen(&mut a, w, h);
     }
 }
+
+#[test]
+fn an_opening_warning_shows_in_the_catalogues_status_line() {
+    let catalog = insats::data::load(&insats::data::Source::Embedded).expect("embedded data");
+    let mut a = App::new(catalog, Keymap::builtin().expect("keymap").help());
+    let rules = Rules::new(&a.catalog().indikatorer);
+    a.checklist_mut().set_checklist(
+        Checklist::new(rules, None),
+        Source::ReadOnly {
+            file: "x.toml".into(),
+            reason: "en annan insats har den öppen".into(),
+        },
+        &["x.toml: används redan av en annan insats (process 7)".to_string()],
+    );
+    let s = screen(&mut a, 100, 20);
+    let last = s.lines().last().unwrap_or_default().to_string();
+    assert!(
+        last.contains("x.toml: används redan av en annan insats (process 7)"),
+        "{s}"
+    );
+}

@@ -114,9 +114,16 @@ impl App {
                     Outcome::OpenInsats(index) => self.show_insats(index),
                 }
             }
-            Action::Click { column, row } => self.click(column, row),
-            Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
-            _ => self.update_catalog(action),
+            _ => {
+                // A message about the checklist (read-only, unreadable, unknown numbers)
+                // shows in the catalogue's status line too, until the first key there.
+                self.checklist.message = None;
+                match action {
+                    Action::Click { column, row } => self.click(column, row),
+                    Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
+                    _ => self.update_catalog(action),
+                }
+            }
         }
         if self.list.selected_index() != shown_before {
             self.detail_scroll = 0;

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use crate::action::{Action, Context};
-use crate::app::checklist::Editing;
+use crate::app::checklist::{Editing, Message};
 use crate::app::{App, View};
 use crate::visible::one_line;
 
@@ -15,6 +15,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let context = app.context();
     if app.view() == View::Checklist && !app.help_open() {
         checklist(frame, area, app, theme);
+        return;
+    }
+    if !app.help_open()
+        && let Some(m) = &app.checklist().message
+    {
+        message(frame, area, m, theme);
         return;
     }
     let wanted: &[(Action, &str)] = if app.help_open() {
@@ -67,9 +73,7 @@ fn hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, wanted: &[(Act
 fn checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.checklist();
     if let Some(m) = &state.message {
-        let style = if m.warning { theme.warning } else { theme.dim };
-        let text = super::truncate(&one_line(&m.text), usize::from(area.width));
-        frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
+        message(frame, area, m, theme);
         return;
     }
     let wanted: &[(Action, &str)] = if let Some(ed) = &state.editor {
@@ -95,4 +99,10 @@ fn checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]
     };
     hints(frame, area, app, theme, wanted);
+}
+
+fn message(frame: &mut Frame, area: Rect, m: &Message, theme: &Theme) {
+    let style = if m.warning { theme.warning } else { theme.dim };
+    let text = super::truncate(&one_line(&m.text), usize::from(area.width));
+    frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
 }
