@@ -6,13 +6,17 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::IndikatorOmrade;
 
+mod args;
 mod checklista;
+mod help;
 
+pub use args::{ColorChoice, Format, Matt, OmradeArg, SearchArgs, StatsArgs};
 pub use checklista::{ChecklistaCommand, ChecklistaFormat};
+pub use help::{command, parse};
 
 /// insats: socialtjänstens insatser och Socialstyrelsens indikatorer, sökbara i terminalen.
 #[derive(Debug, Parser)]
-#[command(name = "insats", version, about, long_about = None)]
+#[command(name = "insats", version, about, long_about = None, after_help = help::EXAMPLES)]
 pub struct Cli {
     /// Läs data från katalogen DIR i stället för den inbyggda datan.
     #[arg(long, value_name = "DIR", global = true)]
@@ -20,17 +24,21 @@ pub struct Cli {
 
     /// Kommunens checklista, i $XDG_DATA_HOME/insats/checklistor/ (annars
     /// ~/.local/share/insats/checklistor/).
-    #[arg(long, value_name = "NAMN", global = true)]
+    #[arg(long, value_name = "NAMN", global = true, value_hint = clap::ValueHint::Other)]
     pub kommun: Option<String>,
 
     /// Checklistan i FIL (skapas vid första ändringen); går före --kommun.
-    #[arg(long, value_name = "FIL", global = true)]
+    #[arg(long, value_name = "FIL", global = true, value_hint = clap::ValueHint::FilePath)]
     pub checklista: Option<PathBuf>,
 
     /// Läs egna tangentval från FIL, utöver standardvalen och
     /// $XDG_CONFIG_HOME/insats/keymap.toml.
     #[arg(long, value_name = "FIL", global = true)]
     pub keymap: Option<PathBuf>,
+
+    /// Färg i utdata; auto betyder på en terminal, om inte NO_COLOR är satt.
+    #[arg(long, value_enum, value_name = "NÄR", default_value_t, global = true)]
+    pub color: ColorChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -40,14 +48,34 @@ pub struct Cli {
 pub enum Command {
     /// Skriv ut alla insatser (JSON eller CSV) på standard ut.
     Export {
+        /// Utdataformat.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
     },
-    /// Visa en insats, för att läsa.
+    /// Visa en insats, för att läsa: förklaring, källa, siffror, samma insats i andra
+    /// områden och Skånesiffror.
+    #[command(after_help = help::SHOW_EXAMPLES)]
     Show {
-        /// Insatsens id (se `insats export`).
+        /// Insatsens id, eller dess namn (helt eller så att bara en insats passar).
+        #[arg(value_name = "ID|NAMN")]
         id: String,
     },
+    /// Sök insatser, med samma rangordning som appens sökruta.
+    #[command(after_help = help::SEARCH_EXAMPLES)]
+    Search(SearchArgs),
+    /// Antal kommuner och andelar per insats, eller sammanfattat per område.
+    #[command(after_help = help::STATS_EXAMPLES)]
+    Stats(StatsArgs),
+    /// Skriv ut ett skript som kompletterar insats kommandon i skalet.
+    #[command(after_help = help::COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// Skalet.
+        #[arg(value_enum, value_name = "SKAL")]
+        shell: clap_complete::Shell,
+    },
+    /// Skriv ut manualsidan (roff) på standard ut.
+    #[command(after_help = help::MAN_EXAMPLES)]
+    Man,
     /// Skriv ut Socialstyrelsens indikatorer (öppna jämförelser 2019) som tabell, JSON eller CSV.
     Indikatorer {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]

@@ -1,4 +1,13 @@
 //! Non-interactive subcommands: data on stdout, messages on stderr.
+//!
+//! Exit status: 0 success, [`NO_RESULT`] when a question has no answer (no hit, no such
+//! insats), [`USAGE_OR_DATA`] for a usage or data error (clap's own usage errors exit 2 too).
+
+pub mod docs;
+pub mod out;
+pub mod search;
+pub mod show;
+pub mod stats;
 
 pub mod checklista;
 pub mod indikatorer;
@@ -8,10 +17,56 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use crate::cli::ExportFormat;
-use crate::model::{Catalog, Figure, Indikator, Insats};
+use crate::cli::{ExportFormat, Format};
+use crate::model::{Catalog, Figure, Insats};
 
-fn figure_json(f: Figure) -> Value {
+/// Exit status for "no result": no hit, no such insats.
+pub const NO_RESULT: u8 = 1;
+/// Exit status for a usage or data error.
+pub const USAGE_OR_DATA: u8 = 2;
+
+/// A message on stderr, prefixed `insats: `; a closed stderr is ignored.
+pub(crate) fn warn(msg: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "insats: {msg}");
+}
+
+/// The count and share of a figure as two cells; `None` where the source prints `-`.
+pub(crate) fn figure_cells(f: Figure) -> [Option<String>; 2] {
+    [
+        f.antal.map(|a| a.to_string()),
+        f.andel.map(|p| p.to_string()),
+    ]
+}
+
+/// Write `table` (or `json`) in the format asked for, or the default for stdout.
+///
+/// An empty table prints nothing as a table, a header line as TSV or CSV, and `[]` as JSON.
+pub(crate) fn render(
+    table: &out::Table,
+    json: &[Value],
+    format: Option<Format>,
+    out: &out::Out,
+) -> ExitCode {
+    match out.format(format) {
+        Format::Table if table.rows.is_empty() => ExitCode::SUCCESS,
+        Format::Table => emit(&table.render_table(out)),
+        Format::Tsv => emit(&table.render_tsv()),
+        Format::Csv => match table.render_csv(out) {
+            Ok(s) => emit(&s),
+            Err(e) => {
+                warn(&format!("kan inte skriva CSV: {e}"));
+                ExitCode::from(USAGE_OR_DATA)
+            }
+        },
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(json).unwrap_or_default();
+            s.push('\n');
+            emit(&s)
+        }
+    }
+}
+
+pub(crate) fn figure_json(f: Figure) -> Value {
     json!({ "antal": f.antal, "andel": f.andel })
 }
 
@@ -35,7 +90,8 @@ pub fn insats_json(i: &Insats) -> Value {
 }
 
 /// Write to stdout; a closed pipe (`| head`) ends quietly with success.
-pub(crate) fn emit(text: &str) -> ExitCode {
+#[must_use]
+pub fn emit(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -65,70 +121,6 @@ pub fn export(catalog: &Catalog, format: ExportFormat) -> ExitCode {
             }
             emit(&String::from_utf8_lossy(&buf))
         }
-    }
-}
-
-fn figure_text(f: Figure) -> String {
-    match (f.antal, f.andel) {
-        (Some(a), Some(p)) => format!("{a} kommuner ({p} %)"),
-        (Some(a), None) => format!("{a} kommuner"),
-        _ => "uppgift saknas".to_string(),
-    }
-}
-
-/// The text of one insats for a person to read.
-#[must_use]
-pub fn show_text(i: &Insats) -> String {
-    let mut s = String::new();
-    s.push_str(&i.namn);
-    s.push('\n');
-    let mut path = format!("{} › {} {}", i.omrade.title(), i.sektion_nr, i.sektion);
-    if let Some(g) = &i.grupp {
-        path.push_str(" › ");
-        path.push_str(g);
-    }
-    s.push_str(&path);
-    s.push_str(&format!("\nid: {}\n\n", i.id));
-    s.push_str("Förklaring:\n");
-    s.push_str(i.forklaring.as_deref().unwrap_or("(saknas i källan)"));
-    s.push_str("\n\nKälla:\n");
-    s.push_str(i.kalla.as_deref().unwrap_or("(saknas i källan)"));
-    s.push_str("\n\nAntal kommuner (andel av svarande):\n");
-    for (label, f) in [
-        ("Ges", i.ges),
-        ("Digitalt", i.digital),
-        ("I enskild regi", i.enskild),
-        ("Utan biståndsbeslut", i.utan),
-    ] {
-        s.push_str(&format!("  {label:<20} {}\n", figure_text(f)));
-    }
-    s
-}
-
-/// The indikatorer linked to an insats, one `nummer  titel` line each; empty when none.
-#[must_use]
-pub fn linked_indikatorer_text(list: &[&Indikator]) -> String {
-    if list.is_empty() {
-        return String::new();
-    }
-    let mut s = String::from(
-        "\nIndikatorer som gäller insatsen (Socialstyrelsen, öppna jämförelser 2019):\n",
-    );
-    for i in list {
-        s.push_str(&format!("  {:>2}  {}\n", i.nummer, i.titel));
-    }
-    s
-}
-
-/// `insats show ID`.
-#[must_use]
-pub fn show(catalog: &Catalog, id: &str) -> ExitCode {
-    if let Some(i) = catalog.get(id) {
-        let linked = linked_indikatorer_text(&catalog.indikatorer_for(id));
-        emit(&(show_text(i) + &linked))
-    } else {
-        eprintln!("insats: okänt insats-id {id:?} (se `insats export --format csv` för alla id)");
-        ExitCode::from(2)
     }
 }
 

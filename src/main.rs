@@ -3,7 +3,6 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use insats::checklist::location;
 use insats::cli::{ChecklistaCommand, Cli, Command};
 use insats::commands::checklista::{self, Target};
@@ -12,11 +11,16 @@ use insats::keymap::{self, Keymap};
 use insats::tui;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = insats::cli::parse();
     if let Some(Command::Keymap) = cli.command {
-        print!("{}", keymap::DEFAULT_KEYMAP);
-        return ExitCode::SUCCESS;
+        return insats::commands::emit(keymap::DEFAULT_KEYMAP);
     }
+    match cli.command {
+        Some(Command::Completions { shell }) => return insats::commands::docs::completions(shell),
+        Some(Command::Man) => return insats::commands::docs::man(),
+        _ => {}
+    }
+    let out = insats::commands::out::Out::detect(cli.color);
     let source = cli.data.clone().map_or(Source::Embedded, Source::Dir);
     let catalog = match data::load(&source) {
         Ok(c) => c,
@@ -27,7 +31,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Export { format }) => insats::commands::export(&catalog, format),
-        Some(Command::Show { id }) => insats::commands::show(&catalog, &id),
+        Some(Command::Show { id }) => insats::commands::show::run(&catalog, &id, &out),
         Some(Command::Indikatorer { format, omrade }) => {
             insats::commands::indikatorer::list(&catalog, format, omrade)
         }
@@ -50,7 +54,9 @@ fn main() -> ExitCode {
                 } => checklista::set(&catalog, target, nummer, status, anteckning.as_deref()),
             }
         }
-        Some(Command::Keymap) => ExitCode::SUCCESS,
+        Some(Command::Search(args)) => insats::commands::search::run(&catalog, &args, &out),
+        Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, &args, &out),
+        Some(Command::Keymap | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
         None => run_app(catalog, &cli),
     }
 }

@@ -391,9 +391,6 @@ fn view_two_is_the_checklist_placeholder_and_quit_quits() {
 #[test]
 fn detail_shows_skane_figures_apart_as_another_measure() {
     let catalog = insats::data::load(&insats::data::Source::Embedded).expect("embedded data");
-    if catalog.skane.is_empty() {
-        return; // Skåne data not in this checkout
-    }
     let index = catalog
         .position("missbruk-5.2-aterfallsprevention-ap")
         .expect("ÅP in the catalogue");
@@ -419,5 +416,31 @@ fn detail_shows_skane_figures_apart_as_another_measure() {
         text[at..]
             .iter()
             .any(|l| l.contains("96 % (24 av 25 kommuner)"))
+    );
+}
+
+#[test]
+fn detail_lists_the_indikatorer_linked_to_the_insats() {
+    let catalog = insats::data::load(&insats::data::Source::Embedded).expect("embedded data");
+    let index = catalog
+        .position("missbruk-5.2-kognitiv-beteendeterapi-kbt")
+        .expect("KBT in the catalogue");
+    let text: Vec<String> = insats::app::detail::lines(&catalog, index, 80)
+        .into_iter()
+        .map(|l| l.into_iter().map(|(_, s)| s).collect())
+        .collect();
+    let at = text
+        .iter()
+        .position(|l| l == "Indikatorer, öppna jämförelser 2019")
+        .expect("indikator heading");
+    assert!(text[at + 1].starts_with("46 "), "{:?}", &text[at..]);
+    // An insats without links has no such heading.
+    let plain = catalog
+        .position("aldre-2.1-dagverksamhet")
+        .expect("Dagverksamhet");
+    assert!(
+        insats::app::detail::lines(&catalog, plain, 80)
+            .iter()
+            .all(|l| l.iter().all(|(_, s)| !s.starts_with("Indikatorer,")))
     );
 }

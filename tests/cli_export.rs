@@ -59,7 +59,7 @@ fn export_csv_has_header_and_409_records() {
 }
 
 #[test]
-fn show_prints_one_insats_and_unknown_id_exits_2() {
+fn show_prints_one_insats_and_unknown_id_is_no_result() {
     let out = insats(&["show", "aldre-2.1-hemtjanst"]);
     assert!(out.status.success());
     let s = String::from_utf8_lossy(&out.stdout);
@@ -67,8 +67,9 @@ fn show_prints_one_insats_and_unknown_id_exits_2() {
         s.contains("Hemtjänst") && s.contains("245 kommuner (100 %)"),
         "{s}"
     );
+    // Nothing matches: "no result", exit 1 (2 is for usage and data errors).
     let bad = insats(&["show", "finns-inte"]);
-    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("finns-inte"));
 }
 

@@ -189,8 +189,9 @@ fn indikator_without_rule_shows_how_it_is_computed() {
 
 #[test]
 fn unknown_indikator_is_a_clear_error() {
+    // A number that does not exist is "no result" (1); a non-number is a usage error (2).
     let out = insats(&["indikator", "100"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),

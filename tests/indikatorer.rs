@@ -294,3 +294,55 @@ fn source_lines_point_at_the_titles() {
     assert_eq!(list[98].kallrad, 10535);
     assert!(list.windows(2).all(|w| w[0].kallrad < w[1].kallrad));
 }
+
+/// Every rule and every delvis rule starts with its heading on a line of its own.
+#[test]
+fn rule_headings_end_their_own_line() {
+    let list = all();
+    let mut rules = 0;
+    for i in &list {
+        for rule in [&i.kriterier, &i.delvis].into_iter().flatten() {
+            rules += 1;
+            let (heading, conditions) = rule.split_once('\n').unwrap_or((rule, ""));
+            assert!(
+                heading.ends_with("krävs") || heading.ends_with(':'),
+                "{}: {rule}",
+                i.nummer
+            );
+            assert!(!conditions.trim().is_empty(), "{}: {rule}", i.nummer);
+        }
+    }
+    assert_eq!(rules, 89 + 9);
+}
+
+/// The line structure the source prints where it matters to a kommun: the three parts of the
+/// överenskommelse in 8, conditions linked by `och` in 5, and paragraphs after web addresses
+/// in 41 and 43.
+#[test]
+fn printed_lines_kept_where_they_separate_items() {
+    let list = all();
+    let matt: Vec<&str> = list[7].matt.lines().collect();
+    assert_eq!(matt.len(), 4, "{matt:?}");
+    assert!(matt[2].starts_with("Resurs- och ansvarsfördelningen"));
+    assert!(matt[3].starts_with("Rutiner för samarbete"));
+    assert_eq!(list[7].fragor[0].fraga.lines().count(), 4);
+    assert!(
+        list[4]
+            .kriterier
+            .as_deref()
+            .is_some_and(|k| k.ends_with("Ja på frågan i och\nJa eller Ej aktuellt på fråga ii."))
+    );
+    for (n, start) in [
+        (41, "Med höga temperaturer"),
+        (43, "Med särskilt sårbara grupper"),
+    ] {
+        let d = list[n - 1].definitioner.as_deref().unwrap_or("");
+        assert!(d.lines().any(|l| l.starts_with(start)), "{n}: {d}");
+    }
+    assert!(
+        list[3]
+            .definitioner
+            .as_deref()
+            .is_some_and(|d| d.contains("flera delverksamheter/målgrupper"))
+    );
+}

@@ -110,11 +110,11 @@ fn marker_unlabelled_question_and_delvis() {
     assert_eq!(i.fragor[0].id, "i");
     assert_eq!(
         i.kriterier.as_deref(),
-        Some("För att uppnå indikatorn på stadsdels/kommunnivå krävs: ”Ja, för alla”.")
+        Some("För att uppnå indikatorn på stadsdels/kommunnivå krävs:\n”Ja, för alla”.")
     );
     assert_eq!(
         i.delvis.as_deref(),
-        Some("För Delvis krävs ”Ja, men inte för alla”")
+        Some("För Delvis krävs\n”Ja, men inte för alla”")
     );
 }
 

@@ -364,7 +364,7 @@ fn show_lists_the_linked_indikatorer() {
     let s = stdout(&["show", "missbruk-5.2-kognitiv-beteendeterapi-kbt"]);
     assert!(
         s.ends_with(
-            "\nIndikatorer som gäller insatsen (Socialstyrelsen, öppna jämförelser 2019):\n  46  Erbjuder minst en manualbaserad insats\n"
+            "\nIndikatorer som gäller insatsen (Socialstyrelsen, öppna jämförelser 2019)\n  46  Erbjuder minst en manualbaserad insats\n"
         ),
         "{s}"
     );

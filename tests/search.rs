@@ -268,9 +268,6 @@ fn empty_query_lists_the_scope_in_source_order() {
 #[test]
 fn the_real_catalogue_ranks_the_issue_examples() {
     let c = insats::data::load(&insats::data::Source::Embedded).expect("embedded data loads");
-    if c.insatser.is_empty() {
-        return; // data not generated in this checkout
-    }
     let idx = SearchIndex::new(&c);
     let first = |q: &str| c.insatser[idx.search(q, &Scope::All)[0].index].namn.clone();
     assert_eq!(first("motiverande"), "Motiverande samtal (MI)");

@@ -191,6 +191,7 @@ pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
     );
 
     skane(&mut out, catalog, i, width);
+    indikatorer(&mut out, catalog, i, width);
 
     let same: Vec<&Insats> = catalog
         .insatser
@@ -249,6 +250,26 @@ fn skane(out: &mut Vec<DetailLine>, catalog: &Catalog, i: &Insats, width: usize)
         );
         for l in wrap(&text, width, "  ", "  ") {
             out.push(vec![(Tone::Figure, l)]);
+        }
+    }
+}
+
+/// Socialstyrelsen's indikatorer that ask about this insats (data/kopplingar.csv).
+fn indikatorer(out: &mut Vec<DetailLine>, catalog: &Catalog, i: &Insats, width: usize) {
+    let linked = catalog.indikatorer_for(&i.id);
+    if linked.is_empty() {
+        return;
+    }
+    out.push(Vec::new());
+    text_lines(
+        out,
+        Tone::Heading,
+        "Indikatorer, öppna jämförelser 2019",
+        width,
+    );
+    for ind in linked {
+        for l in wrap(&format!("{} {}", ind.nummer, ind.titel), width, "", "   ") {
+            out.push(vec![(Tone::Text, l)]);
         }
     }
 }

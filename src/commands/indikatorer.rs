@@ -278,7 +278,8 @@ pub fn show(catalog: &Catalog, nummer: u32) -> ExitCode {
             _ => String::new(),
         };
         eprintln!("insats: det finns ingen indikator med nummer {nummer}{range}");
-        ExitCode::from(2)
+        // No result, as for an unknown insats id in `insats show`.
+        ExitCode::from(1)
     }
 }
 

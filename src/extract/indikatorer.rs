@@ -136,30 +136,45 @@ pub fn parse(
         let Some(matt) = body.matt else {
             return Err(err(file, first, "måttets text saknas"));
         };
+        let mut indikator = Indikator {
+            nummer: block.nummer,
+            titel: head.titel,
+            markering: head.markering,
+            omraden: head.omraden,
+            bakgrundsmatt: head.bakgrundsmatt,
+            matt,
+            matenhet: body.matenhet,
+            syfte: body.syfte,
+            riktning: body.riktning,
+            typ: body.typ,
+            kvalitetsdimension: body.kvalitetsdimension,
+            kriterier: body.teknisk.kriterier,
+            delvis: body.teknisk.delvis,
+            taljare: join(body.taljare),
+            namnare: join(body.namnare),
+            definitioner: body.definitioner,
+            kommentar: body.kommentar,
+            kallrad: u32::try_from(first).unwrap_or(u32::MAX),
+            fragor: body.teknisk.fragor,
+        };
+        for fix in corrections.text.iter().filter(|f| f.nummer == block.nummer) {
+            fix.apply(&mut indikator)?;
+        }
         out.push(Parsed {
             avsnitt: block.avsnitt,
-            indikator: Indikator {
-                nummer: block.nummer,
-                titel: head.titel,
-                markering: head.markering,
-                omraden: head.omraden,
-                bakgrundsmatt: head.bakgrundsmatt,
-                matt,
-                matenhet: body.matenhet,
-                syfte: body.syfte,
-                riktning: body.riktning,
-                typ: body.typ,
-                kvalitetsdimension: body.kvalitetsdimension,
-                kriterier: body.teknisk.kriterier,
-                delvis: body.teknisk.delvis,
-                taljare: join(body.taljare),
-                namnare: join(body.namnare),
-                definitioner: body.definitioner,
-                kommentar: body.kommentar,
-                kallrad: u32::try_from(first).unwrap_or(u32::MAX),
-                fragor: body.teknisk.fragor,
-            },
+            indikator,
         });
+    }
+    if let Some(fix) = corrections
+        .text
+        .iter()
+        .find(|f| !out.iter().any(|p| p.indikator.nummer == f.nummer))
+    {
+        return Err(ExtractError::Corrections(format!(
+            "{}: text för indikator {}: blocket finns inte",
+            corrections::FILE_NAME,
+            fix.nummer
+        )));
     }
     if let Some(unused) = corrections
         .fraga_id
@@ -207,7 +222,7 @@ impl Body {
         let mut teknisk_seen = false;
         for part in parts {
             let texts: Vec<&str> = part.lines.iter().map(|l| l.text.as_str()).collect();
-            let prose = reflow(&texts, Flow::Prose);
+            let prose = || reflow(&texts, Flow::Prose);
             let line = part.lines.first().map_or(0, |l| l.no);
             let slot = match part.field {
                 Field::Matt => &mut b.matt,
@@ -219,11 +234,11 @@ impl Body {
                 Field::Definitioner => &mut b.definitioner,
                 Field::Kommentar => &mut b.kommentar,
                 Field::Taljare => {
-                    b.taljare.extend(non_empty(prose));
+                    b.taljare.extend(non_empty(prose()));
                     continue;
                 }
                 Field::Namnare => {
-                    b.namnare.extend(non_empty(prose));
+                    b.namnare.extend(non_empty(prose()));
                     continue;
                 }
                 Field::Teknisk => {
@@ -248,11 +263,11 @@ impl Body {
                 ));
             }
             let value = match part.field {
-                Field::Typ | Field::Kvalitetsdimension => squash(&prose)
+                Field::Typ | Field::Kvalitetsdimension => squash(&prose())
                     .trim_end_matches([',', '.'])
                     .trim()
                     .to_string(),
-                _ => prose,
+                _ => prose(),
             };
             *slot = non_empty(value);
         }

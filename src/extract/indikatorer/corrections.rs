@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::ExtractError;
 use super::teknisk::LabelFixes;
+use crate::model::Indikator;
 
 /// File name inside the data directory.
 pub const FILE_NAME: &str = "korrigeringar_indikatorer.toml";
@@ -17,6 +18,49 @@ pub struct Corrections {
     /// Question labels to replace.
     #[serde(default)]
     pub fraga_id: Vec<FragaIdFix>,
+    /// Text to replace in an extracted field.
+    #[serde(default)]
+    pub text: Vec<TextFix>,
+}
+
+/// A field of `indikatorer.csv` a [`TextFix`] may change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextFalt {
+    Matt,
+    Syfte,
+    Kriterier,
+    Delvis,
+    Definitioner,
+    Kommentar,
+}
+
+impl TextFalt {
+    /// The column name in `indikatorer.csv`, as written in the corrections file.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextFalt::Matt => "matt",
+            TextFalt::Syfte => "syfte",
+            TextFalt::Kriterier => "kriterier",
+            TextFalt::Delvis => "delvis",
+            TextFalt::Definitioner => "definitioner",
+            TextFalt::Kommentar => "kommentar",
+        }
+    }
+}
+
+/// Replace `tryckt`, the text as the extractor reads it from the source, with `rattat` in one
+/// field of block `nummer`. `tryckt` must occur exactly once there.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextFix {
+    pub nummer: u32,
+    pub falt: TextFalt,
+    pub tryckt: String,
+    pub rattat: String,
+    /// Why, with the source lines.
+    pub skal: String,
 }
 
 /// Replace the printed label of the question starting on source line `rad` of block `nummer`.
@@ -46,6 +90,18 @@ impl Corrections {
             return Err(ExtractError::Corrections(format!(
                 "{FILE_NAME}: fraga_id för indikator {} rad {} saknar skäl",
                 f.nummer, f.rad
+            )));
+        }
+        if let Some(f) = c.text.iter().find(|f| f.skal.trim().is_empty()) {
+            return Err(ExtractError::Corrections(format!(
+                "{FILE_NAME}: text för indikator {} ({:?}) saknar skäl",
+                f.nummer, f.tryckt
+            )));
+        }
+        if let Some(f) = c.text.iter().find(|f| f.tryckt.is_empty()) {
+            return Err(ExtractError::Corrections(format!(
+                "{FILE_NAME}: text för indikator {} har tom tryckt",
+                f.nummer
             )));
         }
         Ok(c)
@@ -78,6 +134,36 @@ impl Corrections {
     }
 }
 
+impl TextFix {
+    /// Apply the fix to `indikator`.
+    ///
+    /// # Errors
+    /// When the field does not hold `tryckt` exactly once: the source or the extractor has
+    /// changed and the entry must be reviewed.
+    pub fn apply(&self, indikator: &mut Indikator) -> Result<(), ExtractError> {
+        let field = match self.falt {
+            TextFalt::Matt => Some(&mut indikator.matt),
+            TextFalt::Syfte => indikator.syfte.as_mut(),
+            TextFalt::Kriterier => indikator.kriterier.as_mut(),
+            TextFalt::Delvis => indikator.delvis.as_mut(),
+            TextFalt::Definitioner => indikator.definitioner.as_mut(),
+            TextFalt::Kommentar => indikator.kommentar.as_mut(),
+        };
+        match field {
+            Some(text) if text.matches(self.tryckt.as_str()).count() == 1 => {
+                *text = text.replacen(self.tryckt.as_str(), &self.rattat, 1);
+                Ok(())
+            }
+            _ => Err(ExtractError::Corrections(format!(
+                "{FILE_NAME}: text för indikator {}: {:?} står inte exakt en gång i {}",
+                self.nummer,
+                self.tryckt,
+                self.falt.as_str()
+            ))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +188,58 @@ mod tests {
             "korrigeringsfilen: korrigeringar_indikatorer.toml: fraga_id för indikator 50 rad 5834 saknar skäl"
         );
         assert!(Corrections::parse("[[fraga_id]]\nnummer = 1\nokand = 2\n").is_err());
+    }
+
+    fn indikator() -> Indikator {
+        Indikator {
+            nummer: 4,
+            titel: "Titel".into(),
+            markering: None,
+            omraden: Vec::new(),
+            bakgrundsmatt: false,
+            matt: "Mått".into(),
+            matenhet: None,
+            syfte: None,
+            riktning: None,
+            typ: None,
+            kvalitetsdimension: None,
+            kriterier: None,
+            delvis: None,
+            taljare: None,
+            namnare: None,
+            definitioner: Some("flera delverksam-heter/målgrupper".into()),
+            kommentar: None,
+            kallrad: 1,
+            fragor: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn text_fix_replaces_exactly_one_occurrence() {
+        let entry = "[[text]]\nnummer = 4\nfalt = \"definitioner\"\ntryckt = \"delverksam-heter\"\n\
+                     rattat = \"delverksamheter\"\nskal = \"två bindestreck\"\n";
+        let c = Corrections::parse(entry).expect("parse");
+        let mut i = indikator();
+        c.text[0].apply(&mut i).expect("applies");
+        assert_eq!(
+            i.definitioner.as_deref(),
+            Some("flera delverksamheter/målgrupper")
+        );
+        // Applied again, the printed text is gone: the entry no longer fits.
+        let err = c.text[0].apply(&mut i).expect_err("stale");
+        assert_eq!(
+            err.to_string(),
+            "korrigeringsfilen: korrigeringar_indikatorer.toml: text för indikator 4: \
+             \"delverksam-heter\" står inte exakt en gång i definitioner"
+        );
+        let mut twice = indikator();
+        twice.definitioner = Some("delverksam-heter och delverksam-heter".into());
+        assert!(c.text[0].apply(&mut twice).is_err());
+        let mut absent_field = indikator();
+        absent_field.definitioner = None;
+        assert!(c.text[0].apply(&mut absent_field).is_err());
+        assert!(Corrections::parse(&entry.replace("två bindestreck", "")).is_err());
+        assert!(Corrections::parse(&entry.replace("definitioner", "titel")).is_err());
+        assert!(Corrections::parse(&entry.replace("\"delverksam-heter\"", "\"\"")).is_err());
     }
 }

@@ -173,8 +173,9 @@ pub fn parse(lines: &[Line], fixes: &LabelFixes, file: &str) -> Result<Teknisk, 
         .collect();
     Ok(Teknisk {
         fragor,
-        kriterier: (!rule.is_empty()).then(|| reflow(&rule, Flow::Rule)),
-        delvis: (!delvis.is_empty()).then(|| strip_parens(&reflow(&delvis, Flow::Rule))),
+        kriterier: (!rule.is_empty()).then(|| heading_on_own_line(&reflow(&rule, Flow::Rule))),
+        delvis: (!delvis.is_empty())
+            .then(|| heading_on_own_line(&strip_parens(&reflow(&delvis, Flow::Rule)))),
         applied_fixes,
     })
 }
@@ -315,6 +316,40 @@ fn new_label<'a>(
     Ok(None)
 }
 
+/// The most words a qualifier between `krävs` and the heading's colon has (`krävs för
+/// respektive verksamhetsområde:`); a longer text before a colon is a condition.
+const QUALIFIER_WORDS: usize = 4;
+
+/// End the rule's heading ("För att uppnå indikatorn … krävs:") with its own line, so that
+/// the conditions always start on the next one, whether the source prints them there or on
+/// the heading's line (`krävs: Ja på frågan.`, `krävs att kommunen …`, `krävs ”Ja, för
+/// alla”.`).
+#[must_use]
+pub fn heading_on_own_line(rule: &str) -> String {
+    let (first, rest) = rule
+        .split_once('\n')
+        .map_or((rule, None), |(f, r)| (f, Some(r)));
+    let Some(pos) = first.find("krävs") else {
+        return rule.to_string();
+    };
+    let after = &first[pos + "krävs".len()..];
+    let end = match after.find(':') {
+        Some(colon) if after[..colon].split_whitespace().count() <= QUALIFIER_WORDS => colon + 1,
+        _ => 0,
+    };
+    let (head_tail, conditions) = after.split_at(end);
+    let conditions = conditions.trim();
+    if conditions.is_empty() {
+        return rule.to_string();
+    }
+    let mut out = format!("{}{head_tail}\n{conditions}", &first[..pos + "krävs".len()]);
+    if let Some(rest) = rest {
+        out.push('\n');
+        out.push_str(rest);
+    }
+    out
+}
+
 /// Remove one pair of parentheses around the whole text: `(För Delvis krävs …)`.
 fn strip_parens(s: &str) -> String {
     match s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
@@ -419,7 +454,7 @@ mod tests {
         assert!(t.fragor[0].fraga.starts_with("Erbjuder ni (mätdatum)"));
         assert_eq!(
             t.kriterier.as_deref(),
-            Some("För att uppnå indikatorn på kommunnivå krävs: Ja på frågan.")
+            Some("För att uppnå indikatorn på kommunnivå krävs:\nJa på frågan.")
         );
     }
 
@@ -483,11 +518,11 @@ mod tests {
         for (line, want) in [
             (
                 "(För Delvis krävs ”Ja, men inte för alla”)",
-                "För Delvis krävs ”Ja, men inte för alla”",
+                "För Delvis krävs\n”Ja, men inte för alla”",
             ),
             (
                 "(För att få Delvis krävs att kommunen svarat Ja, men inte för alla.)",
-                "För att få Delvis krävs att kommunen svarat Ja, men inte för alla.",
+                "För att få Delvis krävs\natt kommunen svarat Ja, men inte för alla.",
             ),
             (
                 "(För att delvis uppnå indikatorn på kommunnivå krävs:   \n\
@@ -502,7 +537,7 @@ mod tests {
             assert_eq!(t.delvis.as_deref(), Some(want));
             assert_eq!(
                 t.kriterier.as_deref(),
-                Some("För att uppnå indikatorn krävs: Ja.")
+                Some("För att uppnå indikatorn krävs:\nJa.")
             );
         }
     }
@@ -531,7 +566,7 @@ mod tests {
         assert_eq!(
             t.kriterier.as_deref(),
             Some(
-                "För att uppnå indikatorn krävs: JA på fråga i.\nOm annan metod har angivits sker en bedömning."
+                "För att uppnå indikatorn krävs:\nJA på fråga i.\nOm annan metod har angivits sker en bedömning."
             )
         );
         assert_eq!(
@@ -566,5 +601,61 @@ mod tests {
         let ids: Vec<&str> = fixed.fragor.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids, vec!["iiiiii", "iiiiiii"]);
         assert_eq!(fixed.applied_fixes, vec![1]);
+    }
+
+    #[test]
+    fn heading_ends_its_own_line() {
+        for (rule, want) in [
+            (
+                "För att uppnå indikatorn på kommunnivå krävs: Ja på frågan.",
+                "För att uppnå indikatorn på kommunnivå krävs:\nJa på frågan.",
+            ),
+            (
+                "För att uppnå indikatorn krävs att kommunen/stadsdelen svarat Ja på fråga i.",
+                "För att uppnå indikatorn krävs\natt kommunen/stadsdelen svarat Ja på fråga i.",
+            ),
+            (
+                "För att uppnå indikatorn på stadsdel/kommunnivå krävs ”Ja, för alla”.",
+                "För att uppnå indikatorn på stadsdel/kommunnivå krävs\n”Ja, för alla”.",
+            ),
+            // A short qualifier before the colon belongs to the heading.
+            (
+                "För att uppnå indikatorn krävs för respektive verksamhetsområde:\nJa på frågan i",
+                "För att uppnå indikatorn krävs för respektive verksamhetsområde:\nJa på frågan i",
+            ),
+            // A colon inside a longer condition does not.
+            (
+                "För att uppnå indikatorn krävs att kommunen svarat Ja på fråga i: alla delar",
+                "För att uppnå indikatorn krävs\natt kommunen svarat Ja på fråga i: alla delar",
+            ),
+            // Already on its own line; later lines are left alone.
+            (
+                "För att uppnå indikatorn krävs:\nJa på fråga i\nFör området Barn och unga - krävs:\nJa",
+                "För att uppnå indikatorn krävs:\nJa på fråga i\nFör området Barn och unga - krävs:\nJa",
+            ),
+            (
+                "För att uppnå indikatorn krävs: JA på fråga i.\nOm annan metod har angivits.",
+                "För att uppnå indikatorn krävs:\nJA på fråga i.\nOm annan metod har angivits.",
+            ),
+        ] {
+            assert_eq!(heading_on_own_line(rule), want);
+        }
+    }
+
+    /// 41: the condition follows the heading's line in lower case, so the lines would join.
+    #[test]
+    fn lower_case_condition_after_the_heading() {
+        let t = teknisk(
+            "i) Har ni en beredskapsplan? \nFör att uppnå indikatorn på kommunnivå krävs: \n\
+             ja-svar på fråga i) för respektive tjänst 1 – 9, enligt beskrivningen av indika-\n\
+             torn.  \nFör aggregerad nivå, se täljare och nämnare  \n",
+        );
+        assert_eq!(
+            t.kriterier.as_deref(),
+            Some(
+                "För att uppnå indikatorn på kommunnivå krävs:\nja-svar på fråga i) för respektive \
+                 tjänst 1 – 9, enligt beskrivningen av indikatorn."
+            )
+        );
     }
 }

@@ -1,0 +1,205 @@
+//! The help text in Swedish: headings, the help and version flags, usage lines, examples.
+//!
+//! clap writes its own headings (`Usage:`, `Options:`) and flag texts in English; this module
+//! rewrites them on the built `clap::Command`, so that `--help`, `insats man` and the shell
+//! completions all come from the one definition in `cli.rs`.
+
+use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
+
+use super::Cli;
+
+const TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Användning: {usage}
+
+{all-args}{after-help}";
+
+/// Heading of the flags in `--help` and in the man page.
+pub const FLAGGOR: &str = "Flaggor";
+/// Heading of the positional arguments.
+pub const ARGUMENT: &str = "Argument";
+/// Heading of the subcommands.
+pub const KOMMANDON: &str = "Kommandon";
+
+/// Examples and conventions under `insats --help`.
+pub const EXAMPLES: &str = "\
+Exempel:
+  insats                                    starta appen
+  insats search mi                          sök som i appens sökruta
+  insats search samtal --omrade missbruk --limit 5
+  insats show missbruk-5.2-motiverande-samtal-mi
+  insats show \"Motiverande samtal (MI)\"     finns i flera områden: listar deras id
+  insats stats --sort digital --top 5       de fem med störst andel digitalt
+  insats stats --per-omrade                 median och spridning per område
+  insats export --format csv > insatser.csv
+  insats --kommun Malmö                     appen med Malmös checklista (tangent 2)
+  insats checklista export --kommun Malmö   checklistan per område, att skriva ut
+
+Utdata: en tabell på en terminal, tabbseparerat (tsv) i en pipe; välj med --format.
+Data skrivs på standard ut, meddelanden på standard fel.
+Slutstatus: 0 klart, 1 ingen träff, 2 fel i anropet eller i datan.";
+
+/// Examples under `insats search --help`.
+pub const SEARCH_EXAMPLES: &str = "\
+Rangordningen är appens: först en förkortning inom parentes (mi → Motiverande samtal (MI)),
+sedan ett ord i versaler (hvb → HVB-hem), sedan namn som matchar alla sökord, sedan
+insatser där alla sökord står i förklaringen. Lika träffar i svensk bokstavsordning.
+
+Exempel:
+  insats search mi
+  insats search aterfall --omrade missbruk
+  insats search \"stöd anhöriga\" --limit 10 --format csv
+  insats search mi --format json | jq '.[].id'
+
+Slutstatus: 0 träffar finns, 1 ingen träff, 2 fel i anropet.";
+
+/// Examples under `insats show --help`.
+pub const SHOW_EXAMPLES: &str = "\
+ID är ett id ur `insats search` eller `insats export`. Ett NAMN får skrivas utan å, ä, ö och
+versaler; passar det flera insatser (samma namn finns ofta i flera områden) listas de med
+sina id på standard fel.
+
+Exempel:
+  insats show missbruk-5.2-motiverande-samtal-mi
+  insats show hemtjanst
+  insats show \"Motiverande samtal (MI)\"
+
+Slutstatus: 0 visad, 1 ingen insats passar, 2 flera passar (välj ett id) eller fel i anropet.";
+
+/// Examples under `insats stats --help`.
+pub const STATS_EXAMPLES: &str = "\
+Kolumner: Ges = antal kommuner som ger insatsen; Digitalt, Enskild regi, Utan beslut =
+antal av dem som ger den i digital form, i enskild regi, utan biståndsbeslut. % är andelen
+så som källan trycker den (av de kommuner som svarade på frågan). - betyder att källan
+saknar värdet: det räknas aldrig som 0 och sorteras alltid sist.
+
+--per-omrade: median och kvartiler (linjär interpolation, som KVARTIL.INK i Excel) av
+andelarna i området, bara över de insatser som har ett värde (antalet står i n).
+\"Flest kommuner\" är de insatser som flest kommuner ger digitalt, i enskild regi, utan
+biståndsbeslut (räknat i antal kommuner, inte andel).
+
+Exempel:
+  insats stats --sort digital --top 5
+  insats stats --omrade aldre --sort utan --asc --format csv
+  insats stats --per-omrade
+  insats stats --per-omrade --format json | jq '.[0]'
+
+Slutstatus: 0 klart, 1 inga insatser, 2 fel i anropet.";
+
+/// Examples under `insats completions --help`.
+pub const COMPLETIONS_EXAMPLES: &str = "\
+Exempel:
+  insats completions bash > ~/.local/share/bash-completion/completions/insats
+  insats completions zsh > ~/.zfunc/_insats
+  insats completions fish > ~/.config/fish/completions/insats.fish";
+
+/// Examples under `insats man --help`.
+pub const MAN_EXAMPLES: &str = "\
+Exempel:
+  insats man > insats.1 && man ./insats.1
+  insats man | gzip > ~/.local/share/man/man1/insats.1.gz";
+
+/// The whole command line definition, with Swedish help.
+#[must_use]
+pub fn command() -> Command {
+    let mut cmd = localize(Cli::command(), true);
+    cmd.build();
+    swedish_usage(cmd)
+}
+
+/// Parse the process's arguments; on a usage error print it and exit with status 2.
+#[must_use]
+pub fn parse() -> Cli {
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// Swedish headings and help flags on `cmd` and every subcommand.
+fn localize(cmd: Command, root: bool) -> Command {
+    let names = subcommand_names(&cmd);
+    let mut cmd = cmd
+        .help_template(TEMPLATE)
+        .subcommand_help_heading(KOMMANDON)
+        .subcommand_value_name("KOMMANDO")
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .mut_args(swedish_arg)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Visa den här hjälpen")
+                .help_heading(FLAGGOR),
+        );
+    if root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Visa versionen")
+                .help_heading(FLAGGOR),
+        );
+    }
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |s| localize(s, false));
+    }
+    cmd
+}
+
+/// Put an argument under a Swedish heading, and write its possible and default values in
+/// Swedish into its help (clap would add `Possible values:` and `[default: …]`).
+fn swedish_arg(a: Arg) -> Arg {
+    let heading = if a.is_positional() { ARGUMENT } else { FLAGGOR };
+    let mut a = a.help_heading(heading);
+    if a.is_global_set() {
+        // After the subcommand's own flags.
+        a = a.display_order(100);
+    }
+    if !a.get_action().takes_values() {
+        return a;
+    }
+    let mut help = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() {
+        help.push_str(&format!(" [värden: {}]", values.join(", ")));
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        help.push_str(&format!(" [standard: {}]", defaults.join(", ")));
+    }
+    a.help(help.trim_start().to_string())
+        .hide_possible_values(true)
+        .hide_default_value(true)
+}
+
+/// Replace clap's `[OPTIONS]` and `<COMMAND>` in the usage lines of a built command.
+fn swedish_usage(mut cmd: Command) -> Command {
+    let names = subcommand_names(&cmd);
+    let usage = cmd.render_usage().to_string();
+    let usage = usage
+        .strip_prefix("Usage: ")
+        .unwrap_or(&usage)
+        .replace("[OPTIONS]", "[FLAGGOR]");
+    cmd = cmd.override_usage(usage);
+    for name in names {
+        cmd = cmd.mut_subcommand(name, swedish_usage);
+    }
+    cmd
+}
+
+fn subcommand_names(cmd: &Command) -> Vec<String> {
+    cmd.get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect()
+}

@@ -1,0 +1,90 @@
+//! `insats search`: the app's search box on the command line, through the same
+//! [`SearchIndex`], so both rank alike.
+
+use std::process::ExitCode;
+
+use serde_json::Value;
+
+use super::out::{Column, Out, Table};
+use super::{NO_RESULT, figure_cells, render, warn};
+use crate::cli::SearchArgs;
+use crate::model::{Catalog, Insats};
+use crate::search::{Hit, MatchKind, Scope, SearchIndex};
+
+/// The kind of match, as written in the `traff` column and JSON field.
+#[must_use]
+pub fn kind_name(kind: MatchKind) -> &'static str {
+    match kind {
+        MatchKind::Abbreviation => "forkortning",
+        MatchKind::AbbreviationWord => "versalord",
+        MatchKind::Name => "namn",
+        MatchKind::Forklaring => "forklaring",
+        MatchKind::Everything => "alla",
+    }
+}
+
+const COLUMNS: [Column; 7] = [
+    Column::number("rang", "Nr"),
+    Column::text("namn", "Namn"),
+    Column::text("omrade", "Område"),
+    Column::number("ges_antal", "Ges"),
+    Column::number("ges_andel", "%"),
+    Column::text("traff", "Träff").machine_only(),
+    Column::text("id", "Id"),
+];
+
+/// The hits for the arguments, best first, cut to `--limit`.
+#[must_use]
+pub fn hits(catalog: &Catalog, args: &SearchArgs) -> Vec<Hit> {
+    let scope = args.omrade.map_or(Scope::All, |o| Scope::Omrade(o.0));
+    let mut hits = SearchIndex::new(catalog).search(&args.query, &scope);
+    if let Some(limit) = args.limit {
+        hits.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    }
+    hits
+}
+
+fn row(rang: usize, hit: &Hit, i: &Insats) -> Vec<Option<String>> {
+    let [antal, andel] = figure_cells(i.ges);
+    vec![
+        Some(rang.to_string()),
+        Some(i.namn.clone()),
+        Some(i.omrade.title().to_string()),
+        antal,
+        andel,
+        Some(kind_name(hit.kind).to_string()),
+        Some(i.id.clone()),
+    ]
+}
+
+fn json(rang: usize, hit: &Hit, i: &Insats) -> Value {
+    let mut v = super::insats_json(i);
+    if let Some(o) = v.as_object_mut() {
+        o.insert("rang".into(), rang.into());
+        o.insert("traff".into(), kind_name(hit.kind).into());
+    }
+    v
+}
+
+/// `insats search`: exit 0 with hits, 1 without.
+#[must_use]
+pub fn run(catalog: &Catalog, args: &SearchArgs, out: &Out) -> ExitCode {
+    let hits = hits(catalog, args);
+    let found: Vec<(usize, &Hit, &Insats)> = hits
+        .iter()
+        .enumerate()
+        .filter_map(|(n, h)| catalog.insatser.get(h.index).map(|i| (n + 1, h, i)))
+        .collect();
+    let table = Table {
+        columns: COLUMNS.to_vec(),
+        rows: found.iter().map(|&(n, h, i)| row(n, h, i)).collect(),
+        flex: Some(1),
+    };
+    let json: Vec<Value> = found.iter().map(|&(n, h, i)| json(n, h, i)).collect();
+    let code = render(&table, &json, args.format, out);
+    if !found.is_empty() {
+        return code;
+    }
+    warn(&format!("ingen insats passar {:?}", args.query));
+    ExitCode::from(NO_RESULT)
+}
