@@ -431,3 +431,25 @@ fn a_warning_from_opening_shows_in_the_catalogue_until_the_first_key_there() {
     a.update(Action::Down);
     assert_eq!(message(&a), "");
 }
+
+#[test]
+fn a_click_on_an_omrade_selects_it_even_when_the_pane_is_scrolled() {
+    let mut a = with_file();
+    a.update(Action::Click { column: 5, row: 5 });
+    assert_eq!(a.checklist().focus, ChecklistFocus::Omraden);
+    assert_eq!(a.checklist().selected_omrade(), O::Missbruk);
+    assert!(listed(&a).contains(&44));
+    a.update(Action::Resize {
+        width: 120,
+        height: 14,
+    });
+    a.update(Action::Bottom);
+    assert_eq!(a.checklist().selected_omrade(), O::HalsoOchSjukvard);
+    // 11 rows show rows 7–17: the first is the progress line of område 3.
+    a.update(Action::Click { column: 5, row: 1 });
+    assert_eq!(a.checklist().selected_omrade(), O::BarnOchUnga);
+    // A click in the list selects that row: the list's first row is screen row 4.
+    a.update(Action::Click { column: 40, row: 6 });
+    assert_eq!(a.checklist().focus, ChecklistFocus::List);
+    assert_eq!(a.checklist().selected, 2);
+}

@@ -12,7 +12,7 @@ use super::list::highlighted;
 use super::{Theme, truncate};
 use crate::action::{Action, Context};
 use crate::app::App;
-use crate::app::checklist::{ChecklistFocus, ChecklistState, Editing, OMRADE_ROWS, Source};
+use crate::app::checklist::{ChecklistFocus, ChecklistState, Editing, Source};
 use crate::app::layout::{Panes, inner};
 use crate::app::tree::keep_visible;
 use crate::model::IndikatorOmrade;
@@ -67,9 +67,7 @@ fn omraden(frame: &mut Frame, area: Rect, state: &ChecklistState, theme: &Theme)
         .title(Span::styled(truncate(&title, width), theme.pane_title))
         .border_style(theme.border(focused));
     let height = usize::from(inside.height);
-    // Keep both rows of the selected område in view.
-    let last_row = state.omrade * OMRADE_ROWS + OMRADE_ROWS - 1;
-    let offset = keep_visible(last_row, 0, height);
+    let offset = state.omrade_offset(height);
     let lines: Vec<Line> = IndikatorOmrade::ALL
         .iter()
         .enumerate()

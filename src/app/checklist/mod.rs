@@ -456,7 +456,8 @@ impl ChecklistState {
         } else if let Some(r) = p.tree.filter(|r| r.contains(at)) {
             self.focus = ChecklistFocus::Omraden;
             // Each område takes two rows: its name and its progress.
-            if let Some(n) = row_in(r, row).map(|n| n / OMRADE_ROWS)
+            let offset = self.omrade_offset(usize::from(inner(r).height));
+            if let Some(n) = row_in(r, row).map(|n| (offset + n) / OMRADE_ROWS)
                 && n < IndikatorOmrade::ALL.len()
                 && n != self.omrade
             {
@@ -503,6 +504,13 @@ impl ChecklistState {
                 .saturating_sub(usize::from(r.height))
         });
         self.detail_scroll = self.detail_scroll.min(max);
+    }
+
+    /// The first row shown in an område pane `height` rows high: both rows of the selected
+    /// område stay in view.
+    #[must_use]
+    pub fn omrade_offset(&self, height: usize) -> usize {
+        keep_visible(self.omrade * OMRADE_ROWS + OMRADE_ROWS - 1, 0, height)
     }
 
     /// The detail pane's lines for the selected indikator at `width` columns.
