@@ -12,13 +12,14 @@ pub mod stats;
 pub mod checklista;
 pub mod indikatorer;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
 use crate::cli::{ExportFormat, Format};
 use crate::model::{Catalog, Figure, Insats};
+use crate::text::{escape_json_controls, sanitize_lines};
 
 /// Exit status for "no result": no hit, no such insats.
 pub const NO_RESULT: u8 = 1;
@@ -58,11 +59,7 @@ pub(crate) fn render(
                 ExitCode::from(USAGE_OR_DATA)
             }
         },
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(json).unwrap_or_default();
-            s.push('\n');
-            emit(&s)
-        }
+        Format::Json => emit(&json_text(json)),
     }
 }
 
@@ -89,6 +86,25 @@ pub fn insats_json(i: &Insats) -> Value {
     })
 }
 
+/// JSON for stdout: pretty, ending in a newline, DEL, C1 and bidirectional controls escaped
+/// like the C0 controls (the same JSON value, see [`escape_json_controls`]).
+pub(crate) fn json_text(value: &[Value]) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    escape_json_controls(&s).into_owned()
+}
+
+/// CSV for stdout: the exact data for a program; on a terminal, where a person reads it,
+/// control characters are made visible (line breaks inside quoted fields stay).
+pub(crate) fn csv_text(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    if std::io::stdout().is_terminal() {
+        sanitize_lines(&text).into_owned()
+    } else {
+        text.into_owned()
+    }
+}
+
 /// Write to stdout; a closed pipe (`| head`) ends quietly with success.
 #[must_use]
 pub fn emit(text: &str) -> ExitCode {
@@ -109,9 +125,7 @@ pub fn export(catalog: &Catalog, format: ExportFormat) -> ExitCode {
     match format {
         ExportFormat::Json => {
             let arr: Vec<Value> = catalog.insatser.iter().map(insats_json).collect();
-            let mut s = serde_json::to_string_pretty(&arr).unwrap_or_default();
-            s.push('\n');
-            emit(&s)
+            emit(&json_text(&arr))
         }
         ExportFormat::Csv => {
             let mut buf = Vec::new();
@@ -119,7 +133,7 @@ pub fn export(catalog: &Catalog, format: ExportFormat) -> ExitCode {
                 eprintln!("insats: {e}");
                 return ExitCode::from(2);
             }
-            emit(&String::from_utf8_lossy(&buf))
+            emit(&csv_text(&buf))
         }
     }
 }

@@ -31,6 +31,19 @@ pub enum KeymapError {
     UnknownTable { file: PathBuf, table: String },
     #[error("tangentbordsfilen {file}: [{table}] ska vara en tabell med tangent = \"åtgärd\"")]
     NotATable { file: PathBuf, table: String },
+    #[error(
+        "tangentbordsfilen {file}:{line}: filen är inte giltig UTF-8 här (spara den som UTF-8)"
+    )]
+    Encoding { file: PathBuf, line: usize },
+    #[error(
+        "tangentbordsfilen {file}, tabell [{table}]: tangenten står två gånger, som {first:?} och {second:?}; ta bort den ena"
+    )]
+    Duplicate {
+        file: PathBuf,
+        table: String,
+        first: String,
+        second: String,
+    },
     #[error("tangentbordsfilen {file}, tabell [{table}], tangent {key:?}: {message}")]
     BadKey {
         file: PathBuf,
@@ -173,8 +186,13 @@ impl fmt::Display for KeyCombo {
         let ctrl = self.modifiers.contains(KeyModifiers::CONTROL);
         match self.code {
             KeyCode::Char(' ') => f.write_str("Mellanslag"),
-            KeyCode::Char(c) if ctrl => write!(f, "{}", c.to_uppercase()),
-            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Char(c) if ctrl => write!(
+                f,
+                "{}",
+                crate::text::sanitize(&c.to_uppercase().to_string())
+            ),
+            // A keymap file can name any character, control characters included.
+            KeyCode::Char(c) => f.write_str(&crate::text::sanitize(&c.to_string())),
             KeyCode::Up => f.write_str("↑"),
             KeyCode::Down => f.write_str("↓"),
             KeyCode::Left => f.write_str("←"),
@@ -237,9 +255,17 @@ impl Keymap {
     pub fn load(files: &[PathBuf]) -> Result<Self, KeymapError> {
         let mut k = Keymap::builtin()?;
         for file in files {
-            let text = std::fs::read_to_string(file).map_err(|source| KeymapError::Io {
+            let bytes = std::fs::read(file).map_err(|source| KeymapError::Io {
                 file: file.clone(),
                 source,
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| KeymapError::Encoding {
+                file: file.clone(),
+                line: e.as_bytes()[..e.utf8_error().valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1,
             })?;
             k.merge_str(&text, file)?;
         }
@@ -250,8 +276,13 @@ impl Keymap {
     ///
     /// `file` is used in error messages only. On error nothing is changed.
     ///
+    /// A key may appear once per table of one file: two spellings of the same key (`G` and
+    /// `shift-g`, `pgdn` and `pagedown`) in one table are an error naming both, since
+    /// which one should win is anybody's guess. A later file overrides an earlier one.
+    ///
     /// # Errors
-    /// Bad TOML, an unknown table, an unknown key name or an unknown action.
+    /// Bad TOML, an unknown table, an unknown key name, an unknown action, or a key bound
+    /// twice in one table.
     ///
     /// ```
     /// use insats::action::{Action, Context};
@@ -294,6 +325,7 @@ impl Keymap {
                 None => &mut next.global,
                 Some(c) => &mut next.contexts[context_slot(c)],
             };
+            let mut seen: Vec<(KeyCombo, &String)> = Vec::new();
             for (key, value) in entries {
                 let bad = |message: String| KeymapError::BadKey {
                     file: file.to_path_buf(),
@@ -302,6 +334,15 @@ impl Keymap {
                     message,
                 };
                 let combo: KeyCombo = key.parse().map_err(bad)?;
+                if let Some((_, first)) = seen.iter().find(|(c, _)| *c == combo) {
+                    return Err(KeymapError::Duplicate {
+                        file: file.to_path_buf(),
+                        table: table.clone(),
+                        first: (*first).clone(),
+                        second: key.clone(),
+                    });
+                }
+                seen.push((combo, key));
                 let toml::Value::String(name) = value else {
                     return Err(bad(format!(
                         "värdet ska vara ett åtgärdsnamn inom citattecken, inte {value}"

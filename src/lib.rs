@@ -10,8 +10,8 @@
 //! - [`search`]: fuzzy search over the model, the one ranking for the app and the CLI.
 //! - [`action`], [`keymap`]: what keys mean; `keymap.toml` parsed, merged and validated.
 //! - [`app`]: the interactive app's state and its one `update(Action)`.
+//! - [`text`]: data text made safe to show: control characters never reach a terminal raw.
 //! - [`ui`]: drawing only; [`tui`]: the terminal loop.
-//! - [`visible`]: text made safe to show on a terminal.
 
 pub mod action;
 pub mod app;
@@ -24,6 +24,6 @@ pub mod keymap;
 pub mod model;
 pub mod search;
 pub mod sort;
+pub mod text;
 pub mod tui;
 pub mod ui;
-pub mod visible;

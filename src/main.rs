@@ -1,16 +1,17 @@
 //! Entry point: parse the command line, load data and keymap, run a subcommand or the app.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use insats::checklist::location;
+use insats::checklist::{Store, location};
 use insats::cli::{ChecklistaCommand, Cli, Command};
 use insats::commands::checklista::{self, Target};
 use insats::data::{self, Source};
 use insats::keymap::{self, Keymap};
-use insats::tui;
+use insats::tui::{self, Ending};
 
 fn main() -> ExitCode {
+    report_panics();
     let cli = insats::cli::parse();
     if let Some(Command::Keymap) = cli.command {
         return insats::commands::emit(keymap::DEFAULT_KEYMAP);
@@ -24,10 +25,7 @@ fn main() -> ExitCode {
     let source = cli.data.clone().map_or(Source::Embedded, Source::Dir);
     let catalog = match data::load(&source) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("insats: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(&e),
     };
     match cli.command {
         Some(Command::Export { format }) => insats::commands::export(&catalog, format),
@@ -66,20 +64,14 @@ fn main() -> ExitCode {
 fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     let keymap = match Keymap::load(&keymap::user_files(cli.keymap.as_deref())) {
         Ok(k) => k,
-        Err(e) => {
-            eprintln!("insats: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(&e),
     };
     if !std::io::stdout().is_terminal() {
         return insats::commands::overview(&catalog);
     }
     let path = match location::from_args(cli.kommun.as_deref(), cli.checklista.as_deref()) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("insats: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(&e),
     };
     let opened = path.map(|p| tui::open_checklist(&p, cli.kommun.as_deref(), &catalog.indikatorer));
     let mut app = insats::app::App::new(catalog, keymap.help());
@@ -88,11 +80,65 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
             .set_checklist(o.checklist, o.source, &o.warnings);
         o.store
     });
-    match tui::run(app, &keymap, insats::ui::Theme::from_env(), store) {
-        Ok(()) => ExitCode::SUCCESS,
+    let mut finished = tui::run(app, &keymap, insats::ui::Theme::from_env(), store);
+    let saved = save_before_exit(&finished.app, finished.store.as_mut());
+    let status = match finished.ending {
+        Ending::Quit => ExitCode::SUCCESS,
+        // As a shell reports a process ended by the signal: 128 + its number.
+        Ending::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
+        Ending::Terminal(e) => {
+            say(&format!("insats: terminalfel: {e}"));
+            ExitCode::from(1)
+        }
+    };
+    match saved {
+        Ok(()) => status,
         Err(e) => {
-            eprintln!("insats: terminalfel: {e}");
+            say(&format!("insats: {e}"));
             ExitCode::from(1)
         }
     }
+}
+
+/// What must outlive the session is written here, after the terminal is restored, on every
+/// ending but a panic: quit, SIGTERM, SIGHUP (a dropped SSH connection), SIGINT and a lost
+/// terminal. The checklist is saved after every change already; this is one more try for a
+/// change whose save failed (the message says so, and the file is left as it was).
+fn save_before_exit(app: &insats::app::App, store: Option<&mut Store>) -> Result<(), String> {
+    let Some(store) = store else {
+        return Ok(());
+    };
+    store
+        .save(app.checklist().checklist())
+        .map(|_| ())
+        .map_err(|e| format!("checklistan sparades inte: {e}"))
+}
+
+/// After Rust's own panic message (and, in the app, after the terminal is restored by the
+/// hook `tui` adds on top): what happened and where to report it, in Swedish.
+fn report_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        say(PANIC_REPORT);
+    }));
+}
+
+/// Printed after a panic.
+const PANIC_REPORT: &str = "\ninsats avbröts av ett programfel. Terminalen är återställd.\n\
+Rapportera felet till den som förvaltar insats, med texten ovan och vad du gjorde precis innan.";
+
+/// A line on stderr; a closed stderr (a dropped connection) is ignored, never a panic.
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
+}
+
+/// A data or keymap error on stderr, exit status 2. The message quotes file contents and
+/// paths, so control characters in it are made visible too.
+fn fail(e: &dyn std::fmt::Display) -> ExitCode {
+    say(&format!(
+        "insats: {}",
+        insats::text::sanitize_lines(&e.to_string())
+    ));
+    ExitCode::from(2)
 }

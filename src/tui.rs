@@ -1,20 +1,33 @@
 //! The interactive loop: synchronous, one update per event, terminal always restored.
 //!
 //! The catalogue and the keymap are loaded before this runs, so their errors print on a
-//! normal screen. `ratatui::init` restores the terminal on panic; mouse capture is undone
-//! by a hook of ours that runs before it.
+//! normal screen. The terminal is restored on every ending: quit, a signal (SIGTERM; SIGHUP,
+//! as when an SSH connection drops; SIGINT), a terminal that fails, and a panic, through a
+//! panic hook that restores before the panic message prints. [`run`] hands the final
+//! [`App`] back with the reason it ended, so that the caller can save what must survive
+//! (`main.rs`, `save_before_exit`) on every ending but a panic.
 //!
-//! After every action the checklist is saved if it changed (the app itself does no I/O), so
-//! there is never anything unsaved to lose when the terminal or the connection goes away.
+//! The checklist is saved after every action that changed it (the app itself does no I/O),
+//! so a session that ends in any way has nothing unsaved unless a save failed; the store
+//! comes back in [`Finished`] for one more try.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
 
+use crossterm::cursor::Show;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
-use ratatui::DefaultTerminal;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::backend::CrosstermBackend;
+use ratatui::{DefaultTerminal, Terminal};
 
 use crate::action::Action;
 use crate::app::App;
@@ -23,6 +36,47 @@ use crate::checklist::{Checklist, ChecklistError, Rules, Store, location};
 use crate::keymap::Keymap;
 use crate::model::Indikator;
 use crate::ui::{self, Theme};
+
+/// Signals that end the app cleanly: the terminal restored, the caller's save run.
+pub const SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
+
+/// How often the loop wakes while waiting for a key, to notice a signal.
+const SIGNAL_CHECK: Duration = Duration::from_millis(50);
+
+/// How long the loop may take to end after a signal before the process is ended for it.
+const STUCK_GRACE: Duration = Duration::from_secs(3);
+
+/// Environment variable that makes a debug build panic right after its first frame, so that
+/// tests can check the panic path (restore, message). Release builds ignore it.
+pub const TEST_PANIC_VAR: &str = "INSATS_TEST_PANIC";
+
+/// Why the app ended.
+#[derive(Debug)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal arrived (its number).
+    Signal(i32),
+    /// The terminal failed: it could not be set up, drawn to or read from (a closed
+    /// connection, for instance).
+    Terminal(io::Error),
+}
+
+/// The app's state at its end and why it ended.
+#[derive(Debug)]
+pub struct Finished {
+    pub app: App,
+    /// The store of the app's checklist, if it has one open for saving.
+    pub store: Option<Store>,
+    pub ending: Ending,
+}
+
+/// Whether the terminal is in raw mode on the alternate screen right now.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// A checklist file opened for the app: the store that saves it (none when read-only), the
 /// state, where it comes from, and what to tell the user.
@@ -117,45 +171,237 @@ fn sync_checklist(store: &mut Option<Store>, app: &mut App) {
     }
 }
 
-/// Run the app until it quits; `store` saves the checklist the app was given.
-///
-/// # Errors
-/// A failing terminal (drawing or reading events).
-pub fn run(app: App, keymap: &Keymap, theme: Theme, store: Option<Store>) -> io::Result<()> {
-    let mut terminal = ratatui::init();
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        // Never panic here: ignore a failing write and let the next hook restore the rest.
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        previous(info);
-    }));
-    let result = execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| run_loop(&mut terminal, app, keymap, theme, store));
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result
+/// Run the app until it quits, a signal arrives or the terminal fails; `store` saves the
+/// checklist the app was given. The terminal is restored before this returns.
+#[must_use]
+pub fn run(mut app: App, keymap: &Keymap, theme: Theme, mut store: Option<Store>) -> Finished {
+    install_panic_hook();
+    let signal = Arc::new(AtomicUsize::new(0));
+    if let Err(e) = watch_signals(&signal) {
+        return Finished {
+            app,
+            store,
+            ending: Ending::Terminal(e),
+        };
+    }
+    let mut terminal = match enter() {
+        Ok(t) => t,
+        Err(e) => {
+            restore();
+            return Finished {
+                app,
+                store,
+                ending: Ending::Terminal(e),
+            };
+        }
+    };
+    let ending = event_loop(&mut terminal, &mut app, &mut store, keymap, &theme, &signal);
+    restore();
+    // ratatui's Terminal shows a hidden cursor when dropped and prints to stderr if it
+    // cannot, which panics when stderr is a terminal that has gone away (a dropped SSH
+    // session). `restore` has shown the cursor already, so the drop is skipped.
+    std::mem::forget(terminal);
+    Finished { app, store, ending }
 }
 
-fn run_loop(
-    terminal: &mut DefaultTerminal,
-    mut app: App,
-    keymap: &Keymap,
-    theme: Theme,
-    mut store: Option<Store>,
-) -> io::Result<()> {
-    let size = terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
+/// Make each of [`SIGNALS`] store its number in `signal` instead of ending the process. A
+/// second signal after the first ends the process at once (status 1), in case the loop is
+/// stuck writing to a terminal that is gone.
+fn watch_signals(signal: &Arc<AtomicUsize>) -> io::Result<()> {
+    let seen = Arc::new(AtomicBool::new(false));
+    for sig in SIGNALS {
+        // Registered in this order, the shutdown checks the flag before the first signal
+        // sets it.
+        signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&seen))?;
+        signal_hook::flag::register(sig, Arc::clone(&seen))?;
+        let number = usize::try_from(sig).unwrap_or(usize::MAX);
+        signal_hook::flag::register_usize(sig, Arc::clone(signal), number)?;
+    }
+    // The loop notices the flag within SIGNAL_CHECK. Should it be stuck (inside a terminal
+    // library that never returns), this ends the process after a grace time, with the
+    // terminal restored; the caller's save does not run then.
+    let mut signals = signal_hook::iterator::Signals::new(SIGNALS)?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            std::thread::sleep(STUCK_GRACE);
+            restore();
+            std::process::exit(128 + sig);
+        }
     });
-    while !app.should_quit() {
-        terminal.draw(|f| ui::draw(f, &app, &theme))?;
-        if let Some(action) = to_action(&event::read()?, &app, keymap) {
-            app.update(action);
-            sync_checklist(&mut store, &mut app);
+    Ok(())
+}
+
+/// Raw mode, the alternate screen and mouse capture.
+fn enter() -> io::Result<DefaultTerminal> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// Give the terminal back as it was: mouse capture off, the normal screen, the cursor shown,
+/// raw mode off. Every step is tried even if one fails (the terminal may be gone), nothing
+/// is printed, and this never panics, so the panic hook can call it.
+pub fn restore() {
+    ACTIVE.store(false, Ordering::SeqCst);
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = execute!(out, LeaveAlternateScreen);
+    let _ = execute!(out, Show);
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+/// A panic hook, installed once, that restores the terminal (when the app has it) before
+/// the hook that was there before prints the panic message.
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if ACTIVE.load(Ordering::SeqCst) {
+                restore();
+            }
+            previous(info);
+        }));
+    });
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &mut Option<Store>,
+    keymap: &Keymap,
+    theme: &Theme,
+    signal: &AtomicUsize,
+) -> Ending {
+    let received = || match signal.load(Ordering::SeqCst) {
+        0 => None,
+        n => Some(Ending::Signal(i32::try_from(n).unwrap_or(0))),
+    };
+    // A terminal that hangs up also sends SIGHUP: report the signal when there is one.
+    let failed = |e: io::Error| received().unwrap_or(Ending::Terminal(e));
+    match terminal.size() {
+        Ok(size) => app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        }),
+        Err(e) => return failed(e),
+    }
+    let mut first_frame = true;
+    loop {
+        if let Some(ending) = received() {
+            return ending;
+        }
+        if app.should_quit() {
+            return Ending::Quit;
+        }
+        if let Err(e) = terminal.draw(|f| ui::draw(f, app, theme)) {
+            return failed(e);
+        }
+        if std::mem::take(&mut first_frame) {
+            panic_if_asked();
+        }
+        // Wait for input, waking now and then to notice a signal. Events that crossterm
+        // already read and queued come first; the terminal itself is asked only after a
+        // check that it has not hung up, since crossterm reads a hung-up terminal forever.
+        loop {
+            if let Some(ending) = received() {
+                return ending;
+            }
+            match input::wait(SIGNAL_CHECK) {
+                input::Wait::Ready => break,
+                input::Wait::Idle => {}
+                input::Wait::HungUp => {
+                    return failed(io::Error::new(
+                        io::ErrorKind::BrokenPipe,
+                        "terminalen har stängts",
+                    ));
+                }
+            }
+        }
+        match event::read() {
+            Ok(ev) => {
+                if let Some(action) = to_action(&ev, app, keymap) {
+                    app.update(action);
+                    sync_checklist(store, app);
+                }
+            }
+            Err(e) => return failed(e),
         }
     }
-    Ok(())
+}
+
+/// Waiting for the terminal's input without letting crossterm read a terminal that has
+/// hung up (its reader then loops on end-of-file without returning).
+mod input {
+    use std::io::IsTerminal;
+    use std::time::Duration;
+
+    use crossterm::event;
+
+    pub enum Wait {
+        /// An event can be read without blocking.
+        Ready,
+        /// Nothing came within the time.
+        Idle,
+        /// The terminal has gone (a closed connection).
+        HungUp,
+    }
+
+    /// Wait up to `timeout` for input.
+    pub fn wait(timeout: Duration) -> Wait {
+        // Events crossterm has read and queued already.
+        if !std::io::stdin().is_terminal() {
+            // crossterm reads /dev/tty then, which this cannot watch; rely on it alone.
+            return match event::poll(timeout) {
+                Ok(true) => Wait::Ready,
+                Ok(false) => Wait::Idle,
+                Err(_) => Wait::HungUp,
+            };
+        }
+        match stdin_poll(Duration::ZERO) {
+            Some(false) => {}
+            Some(true) | None => return Wait::HungUp,
+        }
+        if matches!(event::poll(Duration::ZERO), Ok(true)) {
+            return Wait::Ready;
+        }
+        match stdin_poll(timeout) {
+            Some(false) => match event::poll(Duration::ZERO) {
+                Ok(true) => Wait::Ready,
+                Ok(false) => Wait::Idle,
+                Err(_) => Wait::HungUp,
+            },
+            Some(true) | None => Wait::HungUp,
+        }
+    }
+
+    /// `poll(2)` on standard input: `Some(true)` if it has hung up or failed, `Some(false)`
+    /// otherwise (input ready or not), `None` if poll itself failed.
+    fn stdin_poll(timeout: Duration) -> Option<bool> {
+        let mut fds = [libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        }];
+        let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: one valid pollfd, its count, and a timeout; poll writes only `revents`.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, ms) };
+        if n < 0 {
+            return (std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted)
+                .then_some(false);
+        }
+        Some(fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0)
+    }
+}
+
+/// In a debug build with [`TEST_PANIC_VAR`] set: panic, to test the panic path.
+fn panic_if_asked() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os(TEST_PANIC_VAR).is_some() {
+        panic!("{TEST_PANIC_VAR} är satt: ett avsiktligt fel för att pröva återställningen");
+    }
 }
 
 /// What a terminal event means to the app, if anything.

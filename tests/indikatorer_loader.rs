@@ -65,7 +65,7 @@ fn fraga_of_an_unknown_indikator() {
             &ind(&[ROW_1]),
             &format!("{FRAGOR_HEADER}\n1,i,Har ni en rutin?,Ja/Nej\n5,i,Fråga,Ja/Nej\n")
         ),
-        "indikator_fragor.csv:3: frågan hör till indikator 5, som inte finns i indikatorer.csv"
+        "indikator_fragor.csv:3: fältet `nummer`: frågan hör till indikator 5, som inte finns i indikatorer.csv"
     );
 }
 
@@ -153,6 +153,6 @@ fn wrong_header_and_missing_file() {
 fn truncated_row() {
     assert_eq!(
         message(&ind(&["2,Titel,,LSS,false"]), &format!("{FRAGOR_HEADER}\n")),
-        "indikatorer.csv:2: raden har 5 fält, väntade 18 (är raden avklippt?)"
+        "indikatorer.csv:2: raden har 5 fält, väntade 18 (är raden avklippt?); fältet `matt` och de efter saknas"
     );
 }

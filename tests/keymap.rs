@@ -250,6 +250,99 @@ fn user_keymap_is_read_from_xdg_config_home() {
 }
 
 #[test]
+fn two_spellings_of_one_key_in_a_table_name_both() {
+    let msg = error("duplicate.toml");
+    assert!(msg.contains("duplicate.toml"), "{msg}");
+    assert!(msg.contains("tabell [list]"), "{msg}");
+    assert!(
+        msg.contains("som \"G\" och \"shift-g\""),
+        "names both spellings: {msg}"
+    );
+    // Spellings that normalise alike are caught too; other tables are separate.
+    let mut k = Keymap::builtin().expect("default keymap");
+    let e = k
+        .merge_str(
+            "[tree]\npgdn = \"down\"\nPageDown = \"up\"\n",
+            std::path::Path::new("x.toml"),
+        )
+        .expect_err("same key twice");
+    assert!(e.to_string().contains("\"pgdn\" och \"PageDown\""), "{e}");
+    k.merge_str(
+        "[tree]\nx = \"down\"\n[list]\nx = \"up\"\n",
+        std::path::Path::new("y.toml"),
+    )
+    .expect("one key per table is fine");
+    // Nothing changed by the failed merge.
+    assert_eq!(
+        k.resolve(Context::Tree, &key("pagedown")),
+        Some(Action::PageDown)
+    );
+}
+
+#[test]
+fn a_keymap_that_is_not_utf8_names_the_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("latin1.toml");
+    std::fs::write(&file, b"[list]\n# V\xe4lj tangenter\nj = \"down\"\n").expect("write");
+    let msg = Keymap::load(&[file]).expect_err("not UTF-8").to_string();
+    assert!(
+        msg.contains("latin1.toml:2: filen är inte giltig UTF-8"),
+        "{msg}"
+    );
+}
+
+/// Bytes, modification time and permissions of a file.
+fn fingerprint(path: &std::path::Path) -> (Vec<u8>, std::time::SystemTime, std::fs::Permissions) {
+    let meta = std::fs::metadata(path).expect("metadata");
+    (
+        std::fs::read(path).expect("read"),
+        meta.modified().expect("mtime"),
+        meta.permissions(),
+    )
+}
+
+#[test]
+fn the_users_keymap_is_never_rewritten() {
+    const FILES: [&str; 7] = [
+        "good.toml",
+        "bad_toml.toml",
+        "unknown_action.toml",
+        "unknown_key.toml",
+        "unknown_table.toml",
+        "duplicate.toml",
+        "not_a_string.toml",
+    ];
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (n, name) in FILES.into_iter().enumerate() {
+        let file = dir.path().join(name);
+        std::fs::copy(fixture(name), &file).expect("copy");
+        // Read-only: loading must never need to write.
+        let mut perms = std::fs::metadata(&file).expect("meta").permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&file, perms).expect("chmod");
+        let before = fingerprint(&file);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_insats"))
+            .arg("--keymap")
+            .arg(&file)
+            .env("XDG_CONFIG_HOME", dir.path())
+            .env("HOME", dir.path())
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        if name == "good.toml" {
+            assert!(out.status.success(), "{err}");
+        } else {
+            assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+            assert!(err.contains(name), "{err}");
+            assert!(!err.contains("panicked"), "{err}");
+        }
+        assert_eq!(fingerprint(&file), before, "{name} untouched");
+        let files = std::fs::read_dir(dir.path()).expect("dir").count();
+        assert_eq!(files, n + 1, "no backup or temporary file beside {name}");
+    }
+}
+
+#[test]
 fn the_checklist_table_binds_the_status_keys_and_falls_back_to_global() {
     let k = Keymap::builtin().expect("default keymap");
     for (name, action) in [

@@ -115,15 +115,99 @@ fn truncated_last_line() {
 }
 
 #[test]
-fn non_utf8_bytes_name_the_line() {
+fn a_last_line_cut_inside_its_last_field_is_caught() {
+    // "…,87,29" cut to "…,87,2": every field is there and valid, only the line break is not.
+    let cut = &ROW[..ROW.len() - 1];
+    let m = message(&format!(
+        "{HEADER}\n{ROW}\n{}",
+        cut.replace("aldre-2.1-hemtjanst", "z")
+    ));
+    assert!(
+        m.contains("insatser.csv:3: fältet `kallrad_001`: raden slutar utan radbrytning"),
+        "{m}"
+    );
+    assert!(m.contains("avklippt"), "{m}");
+}
+
+#[test]
+fn non_utf8_bytes_name_line_and_field() {
     let mut bytes = format!("{HEADER}\n{ROW}\n").into_bytes();
     bytes.extend_from_slice(b"x,\xff\xfe\n");
     let (_d, r) = load_dir(&bytes);
     let m = r.expect_err("not UTF-8").to_string();
     assert!(
-        m.contains("insatser.csv:3: filen är inte giltig UTF-8"),
+        m.contains("insatser.csv:3: fältet `omrade`: filen är inte giltig UTF-8"),
         "{m}"
     );
+}
+
+#[test]
+fn non_utf8_inside_a_multi_line_field_names_its_own_line() {
+    // Latin-1 "ä" on the third line of a quoted förklaring that starts on line 2.
+    let row = ROW.replace(",Bistånd,", ",\"Bistånd\nrad två\nr\u{1}d tre\",");
+    let mut bytes = format!("{HEADER}\n{row}\n").into_bytes();
+    let at = bytes.iter().position(|&b| b == 1).expect("marker");
+    bytes[at] = 0xe4;
+    let (_d, r) = load_dir(&bytes);
+    let m = r.expect_err("not UTF-8").to_string();
+    assert!(
+        m.contains("insatser.csv:4: fältet `forklaring`: filen är inte giltig UTF-8"),
+        "{m}"
+    );
+}
+
+#[test]
+fn non_utf8_in_the_header_names_the_column() {
+    let mut bytes = HEADER.replace("sektion_nr", "sektion\u{1}nr").into_bytes();
+    let at = bytes.iter().position(|&b| b == 1).expect("marker");
+    bytes[at] = 0xff;
+    let (_d, r) = load_dir(&bytes);
+    let m = r.expect_err("not UTF-8").to_string();
+    assert!(
+        m.contains("insatser.csv:1: fältet `kolumn 3 i rubrikraden`"),
+        "{m}"
+    );
+}
+
+#[test]
+fn missing_header_says_so() {
+    let m = message(&format!("{ROW}\n{ROW}\n"));
+    assert!(
+        m.contains("insatser.csv:1: fel rubrikrad: rubrikraden saknas"),
+        "{m}"
+    );
+    assert!(m.contains("id,omrade,sektion_nr"), "names the columns: {m}");
+}
+
+#[test]
+fn an_extra_column_is_named() {
+    let m = message(&format!("{HEADER},extra\n{ROW},x\n"));
+    assert!(
+        m.contains("insatser.csv:1: fel rubrikrad: okänd extra kolumn \"extra\""),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_row_with_a_field_too_many_says_which() {
+    let m = message(&format!("{HEADER}\n{ROW},x\n"));
+    assert!(
+        m.contains("insatser.csv:2: raden har 20 fält, väntade 19") && m.contains("fält 20"),
+        "{m}"
+    );
+}
+
+#[test]
+fn an_error_quotes_a_long_value_cut_short() {
+    let long = "x".repeat(5000);
+    let m = message(&format!("{HEADER}\n{}\n", ROW.replace("äldre", &long)));
+    assert!(m.contains("fältet `omrade`"), "{m}");
+    assert!(
+        m.len() < 600,
+        "one paragraph, not the whole field: {} bytes",
+        m.len()
+    );
+    assert!(m.contains("xxx…"), "{m}");
 }
 
 #[test]
@@ -142,14 +226,29 @@ fn the_file_name_in_messages_is_the_real_path() {
 }
 
 #[test]
-fn a_10_mb_field_loads_without_trouble() {
+fn a_10_mb_field_is_an_error_naming_line_and_field() {
     let huge = "x".repeat(10 * 1024 * 1024);
     let row = ROW.replace(",Bistånd,", &format!(",\"{huge}\","));
+    let m = message(&format!(
+        "{HEADER}\n{ROW}\n{}\n",
+        row.replace("aldre-2.1-hemtjanst", "y")
+    ));
+    assert!(
+        m.contains("insatser.csv:3: fältet `forklaring`: 10485760 byte långt, högst 65536"),
+        "{m}"
+    );
+    assert!(m.len() < 300, "{m}");
+}
+
+#[test]
+fn a_field_at_the_limit_still_loads() {
+    let long = "x".repeat(insats::data::MAX_FIELD_BYTES);
+    let row = ROW.replace(",Bistånd,", &format!(",\"{long}\","));
     let (_d, r) = load_dir(format!("{HEADER}\n{row}\n").as_bytes());
-    let c = r.expect("a long förklaring is still data");
+    let c = r.expect("64 KiB is still data");
     assert_eq!(
         c.insatser[0].forklaring.as_ref().map(String::len),
-        Some(huge.len())
+        Some(long.len())
     );
 }
 

@@ -9,11 +9,13 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     output: Receiver<Vec<u8>>,
     screen: vt100::Parser,
+    /// Every byte the program wrote, for checking escape sequences.
+    raw: Vec<u8>,
     _home: tempfile::TempDir,
 }
 
@@ -32,11 +34,26 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 
 impl Session {
     fn start(rows: u16, cols: u16) -> Session {
-        Session::start_with(rows, cols, &[], tempfile::tempdir().expect("temp home"))
+        Session::start_with(rows, cols, &[])
+    }
+
+    fn start_with(rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
+        let home = tempfile::tempdir().expect("temp home");
+        Session::start_full(rows, cols, &[], env, home)
     }
 
     /// Start with command-line arguments and a given home directory (kept by the session).
-    fn start_with(rows: u16, cols: u16, args: &[&str], home: tempfile::TempDir) -> Session {
+    fn start_args(rows: u16, cols: u16, args: &[&str], home: tempfile::TempDir) -> Session {
+        Session::start_full(rows, cols, args, &[], home)
+    }
+
+    fn start_full(
+        rows: u16,
+        cols: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+        home: tempfile::TempDir,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
@@ -47,6 +64,9 @@ impl Session {
         // No user keymap from the machine running the tests.
         cmd.env("HOME", home.path());
         cmd.env("XDG_CONFIG_HOME", home.path());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn insats");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -61,23 +81,26 @@ impl Session {
             }
         });
         Session {
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             child,
             output,
             screen: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+            raw: Vec::new(),
             _home: home,
         }
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush");
+        let w = self.writer.as_mut().expect("open");
+        w.write_all(keys.as_bytes()).expect("write keys");
+        w.flush().expect("flush");
     }
 
     fn pump(&mut self) {
         while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
             self.screen.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
         }
     }
 
@@ -102,23 +125,60 @@ impl Session {
     }
 
     fn resize(&mut self, rows: u16, cols: u16) {
-        self.master.resize(size(rows, cols)).expect("resize");
+        self.master
+            .as_ref()
+            .expect("open")
+            .resize(size(rows, cols))
+            .expect("resize");
         self.screen.set_size(nonzero(rows), nonzero(cols));
     }
 
     /// Wait for the program to end; returns whether it succeeded.
     fn wait_exit(&mut self) -> bool {
+        self.wait_status().success()
+    }
+
+    /// Wait for the program to end; returns its exit status.
+    fn wait_status(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         loop {
             self.pump();
             if let Some(status) = self.child.try_wait().expect("try_wait") {
                 self.pump();
-                return status.success();
+                return status;
             }
             assert!(start.elapsed() < TIMEOUT, "insats did not exit");
         }
     }
+
+    /// Send a signal (`TERM`, `HUP`, …) to the program.
+    fn signal(&mut self, name: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let ok = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("kill runs")
+            .success();
+        assert!(ok, "kill -{name} {pid}");
+    }
+
+    /// Whether `seq` occurs in the output after the last occurrence of `after`.
+    fn wrote_after(&self, after: &[u8], seq: &[u8]) -> bool {
+        let from = find_last(&self.raw, after).map_or(0, |i| i + after.len());
+        find_last(&self.raw[from..], seq).is_some()
+    }
 }
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Enter and leave the alternate screen, show the cursor, mouse capture off (SGR mode).
+const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+const MOUSE_OFF: &[u8] = b"\x1b[?1006l";
 
 impl Drop for Session {
     fn drop(&mut self) {
@@ -177,6 +237,120 @@ fn ctrl_c_quits_even_while_typing_a_search() {
     assert!(!s.screen.screen().alternate_screen());
 }
 
+/// The terminal is given back: mouse capture off, the normal screen, the cursor shown, and
+/// (checked through the screen parser) nothing of the app left on it.
+fn assert_restored(s: &Session) {
+    assert!(
+        s.raw.windows(ENTER_ALT.len()).any(|w| w == ENTER_ALT),
+        "entered the app"
+    );
+    assert!(
+        s.wrote_after(ENTER_ALT, LEAVE_ALT),
+        "left the alternate screen"
+    );
+    assert!(s.wrote_after(ENTER_ALT, SHOW_CURSOR), "showed the cursor");
+    assert!(
+        s.wrote_after(ENTER_ALT, MOUSE_OFF),
+        "turned mouse capture off"
+    );
+    assert!(!s.screen.screen().alternate_screen());
+    assert!(!s.screen.screen().hide_cursor(), "cursor visible");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let mut s = Session::start(24, 80);
+    s.wait_for(&["409 insatser"]);
+    s.signal("TERM");
+    let status = s.wait_status();
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+    assert_restored(&s);
+}
+
+#[test]
+fn sighup_as_from_a_dropped_connection_restores_and_exits_129() {
+    let mut s = Session::start(24, 80);
+    s.wait_for(&["409 insatser"]);
+    s.send("/hvb");
+    s.wait_for(&["Hem för vård eller boende (HVB)"]);
+    s.signal("HUP");
+    let status = s.wait_status();
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+    assert_restored(&s);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_where_to_report() {
+    let mut s = Session::start_with(
+        24,
+        80,
+        &[("INSATS_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
+    let status = s.wait_status();
+    assert_eq!(status.exit_code(), 101, "{status:?}");
+    assert_restored(&s);
+    // stderr is the same terminal: the messages come after the restore, on the normal screen.
+    let text = String::from_utf8_lossy(&s.raw).into_owned();
+    assert!(text.contains("INSATS_TEST_PANIC"), "Rust's message: {text}");
+    assert!(text.contains("insats avbröts av ett programfel"), "{text}");
+    assert!(
+        text.contains("Rapportera felet till den som förvaltar insats"),
+        "{text}"
+    );
+    assert!(
+        s.text().contains("Rapportera felet"),
+        "on the normal screen"
+    );
+    let leave = find_last(&s.raw, LEAVE_ALT).expect("left");
+    let report = find_last(&s.raw, "Rapportera felet".as_bytes()).expect("report");
+    assert!(leave < report, "restored before the message");
+}
+
+#[test]
+fn a_closed_terminal_ends_the_app() {
+    let pair = native_pty_system()
+        .openpty(size(24, 80))
+        .expect("open a pty");
+    let home = tempfile::tempdir().expect("temp home");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_insats"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", home.path());
+    cmd.env("XDG_CONFIG_HOME", home.path());
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn insats");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let writer = pair.master.take_writer().expect("writer");
+    // Read until the first frame is there, then let go of the reader.
+    let (tx, drawn) = channel();
+    std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            seen.extend_from_slice(&buf[..n]);
+            if n == 0 || find_last(&seen, "insatser".as_bytes()).is_some() {
+                break;
+            }
+        }
+        let _ = tx.send(());
+    });
+    drawn.recv_timeout(TIMEOUT).expect("first frame");
+    // What sshd does when the connection drops: every handle on the terminal's other side
+    // closes, and the kernel sends SIGHUP.
+    drop(writer);
+    drop(pair.master);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        assert!(start.elapsed() < TIMEOUT, "insats did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // Ended through its own exit path (128 + SIGHUP), not killed by the signal.
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+    assert!(status.signal().is_none(), "{status:?}");
+}
+
 /// The checklist as the "done when" tries it: start on a file, press 2, mark three
 /// indikatorer in two områden, write a note, quit, start again, and find it all there.
 #[test]
@@ -184,7 +358,7 @@ fn checklist_marks_and_note_survive_a_restart() {
     let home = tempfile::tempdir().expect("temp home");
     let file = home.path().join("x.toml");
     let file = file.to_str().expect("path").to_string();
-    let mut s = Session::start_with(30, 110, &["--checklista", &file], home);
+    let mut s = Session::start_args(30, 110, &["--checklista", &file], home);
     s.wait_for(&["409 insatser"]);
     s.send("2");
     s.wait_for(&["0 av 29 uppfyllda", "Aktuell rutin för att förhindra"]);
@@ -211,7 +385,7 @@ fn checklist_marks_and_note_survive_a_restart() {
     );
 
     let home = tempfile::tempdir().expect("temp home");
-    let mut s = Session::start_with(30, 110, &["--checklista", &file], home);
+    let mut s = Session::start_args(30, 110, &["--checklista", &file], home);
     s.wait_for(&["409 insatser"]);
     s.send("2");
     s.wait_for(&[
@@ -224,4 +398,30 @@ fn checklist_marks_and_note_survive_a_restart() {
     s.wait_for(&["Tas upp i nämnden"]);
     s.send("q");
     assert!(s.wait_exit());
+}
+
+/// A dropped connection (SIGHUP) right after a change: the change is on disk and the lock is
+/// free for the next session.
+#[test]
+fn sighup_after_a_change_leaves_it_saved_and_the_file_free() {
+    let home = tempfile::tempdir().expect("temp home");
+    let file = home.path().join("x.toml");
+    let file_s = file.to_str().expect("path").to_string();
+    let mut s = Session::start_args(24, 100, &["--checklista", &file_s], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("2");
+    s.wait_for(&["0 av 29 uppfyllda"]);
+    s.send("u");
+    s.wait_for(&["1 av 29 uppfyllda"]);
+    s.signal("HUP");
+    let status = s.wait_status();
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+    assert_restored(&s);
+    let text = std::fs::read_to_string(&file).expect("saved");
+    assert!(
+        text.contains("[indikator.1]\nstatus = \"uppfylld\""),
+        "{text}"
+    );
+    let catalog = insats::data::load(&insats::data::Source::Embedded).expect("data");
+    insats::checklist::Store::open(&file, &catalog.indikatorer).expect("the lock is free");
 }

@@ -76,9 +76,12 @@ pub fn place(i: &Insats) -> String {
 }
 
 /// Word-wrap `text` to `width` columns; the first line starts with `first`, the others with
-/// `rest` (for hanging bullets). Words longer than a line are cut.
+/// `rest` (for hanging bullets). Words longer than a line are cut. Control characters are
+/// shown visibly ([`crate::text::sanitize_lines`]).
 #[must_use]
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    // Data text: control characters become visible before anything is measured.
+    let text = crate::text::sanitize_lines(text);
     let width = width.max(first.width() + 1).max(rest.width() + 1);
     let mut lines = Vec::new();
     let mut line = first.to_string();

@@ -169,7 +169,8 @@ impl App {
                 Focus::List if !self.list.query.is_empty() => self.set_query(String::new()),
                 Focus::List | Focus::Tree => {}
             },
-            Action::InsertChar(c) if self.focus == Focus::Search => {
+            // A control character is never text (a terminal may report one for a key).
+            Action::InsertChar(c) if self.focus == Focus::Search && !c.is_control() => {
                 let mut q = self.list.query.clone();
                 q.push(c);
                 self.set_query(q);
@@ -476,48 +477,50 @@ pub fn short_title(o: Omrade) -> &'static str {
 }
 
 /// For insatser whose name occurs more than once: the område when that tells them apart,
-/// else område and group (or section).
+/// else område and group (or section). Control characters are made visible.
 fn disambiguation(catalog: &Catalog) -> Vec<Option<String>> {
     let all = &catalog.insatser;
     all.iter()
-        .map(|i| {
-            let same: Vec<&Insats> = all
-                .iter()
-                .filter(|o| o.id != i.id && detail::same_name(o, i))
-                .collect();
-            if same.is_empty() {
-                None
-            } else if same.iter().all(|o| o.omrade != i.omrade) {
-                Some(short_title(i.omrade).to_string())
-            } else {
-                // Same område: the group (or section) tells them apart; drop the words all
-                // those headings share ("Insatser riktade till …").
-                let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
-                let others: Vec<String> = same
-                    .iter()
-                    .filter(|o| o.omrade == i.omrade)
-                    .map(|o| heading(o))
-                    .collect();
-                let own = heading(i);
-                let words: Vec<&str> = own.split_whitespace().collect();
-                let shared = others
-                    .iter()
-                    .map(|o| {
-                        words
-                            .iter()
-                            .zip(o.split_whitespace())
-                            .take_while(|(a, b)| *a == b)
-                            .count()
-                    })
-                    .min()
-                    .unwrap_or(0)
-                    .min(words.len().saturating_sub(1));
-                Some(format!(
-                    "{} › {}",
-                    short_title(i.omrade),
-                    words[shared..].join(" ")
-                ))
-            }
-        })
+        .map(|i| label_for(all, i).map(|l| crate::text::sanitize(&l).into_owned()))
         .collect()
+}
+
+fn label_for(all: &[Insats], i: &Insats) -> Option<String> {
+    let same: Vec<&Insats> = all
+        .iter()
+        .filter(|o| o.id != i.id && detail::same_name(o, i))
+        .collect();
+    if same.is_empty() {
+        None
+    } else if same.iter().all(|o| o.omrade != i.omrade) {
+        Some(short_title(i.omrade).to_string())
+    } else {
+        // Same område: the group (or section) tells them apart; drop the words all
+        // those headings share ("Insatser riktade till …").
+        let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
+        let others: Vec<String> = same
+            .iter()
+            .filter(|o| o.omrade == i.omrade)
+            .map(|o| heading(o))
+            .collect();
+        let own = heading(i);
+        let words: Vec<&str> = own.split_whitespace().collect();
+        let shared = others
+            .iter()
+            .map(|o| {
+                words
+                    .iter()
+                    .zip(o.split_whitespace())
+                    .take_while(|(a, b)| *a == b)
+                    .count()
+            })
+            .min()
+            .unwrap_or(0)
+            .min(words.len().saturating_sub(1));
+        Some(format!(
+            "{} › {}",
+            short_title(i.omrade),
+            words[shared..].join(" ")
+        ))
+    }
 }

@@ -7,6 +7,7 @@ use crate::search::Scope;
 /// One node of the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TreeNode {
+    /// The text shown, control characters made visible.
     pub label: String,
     pub scope: Scope,
     /// Number of insatser under this node.
@@ -59,7 +60,7 @@ impl TreeState {
                 nodes[parent].depth + 1
             };
             nodes.push(TreeNode {
-                label,
+                label: crate::text::sanitize(&label).into_owned(),
                 scope,
                 count: 1,
                 depth,

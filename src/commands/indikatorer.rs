@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
-use super::emit;
+use super::{csv_text, emit, json_text};
 use crate::cli::ListFormat;
 use crate::model::{Catalog, Fraga, Indikator, IndikatorOmrade, Insats};
+use crate::text::{sanitize, sanitize_lines};
 
 /// Width that `indikator N` wraps its paragraphs to.
 const TEXT_WIDTH: usize = 78;
@@ -67,8 +68,10 @@ pub fn table_text(list: &[&Indikator]) -> String {
             [
                 i.nummer.to_string(),
                 slag(i).to_string(),
-                i.typ.clone().unwrap_or_else(|| "–".to_string()),
-                i.titel.clone(),
+                i.typ
+                    .as_deref()
+                    .map_or_else(|| "–".to_string(), |t| sanitize(t).into_owned()),
+                sanitize(&i.titel).into_owned(),
             ]
         })
         .collect();
@@ -113,9 +116,7 @@ pub fn list(catalog: &Catalog, format: ListFormat, omrade: Option<IndikatorOmrad
     match format {
         ListFormat::Json => {
             let arr: Vec<Value> = list.iter().map(|i| indikator_json(i)).collect();
-            let mut s = serde_json::to_string_pretty(&arr).unwrap_or_default();
-            s.push('\n');
-            emit(&s)
+            emit(&json_text(&arr))
         }
         ListFormat::Csv => {
             let owned: Vec<Indikator> = list.into_iter().cloned().collect();
@@ -124,18 +125,18 @@ pub fn list(catalog: &Catalog, format: ListFormat, omrade: Option<IndikatorOmrad
                 eprintln!("insats: {e}");
                 return ExitCode::from(2);
             }
-            emit(&String::from_utf8_lossy(&buf))
+            emit(&csv_text(&buf))
         }
         ListFormat::Table => emit(&table_text(&list)),
     }
 }
 
 /// Word-wrap `text` to `width` columns, every line indented by `indent`; line breaks in
-/// `text` are kept.
+/// `text` are kept, control characters made visible.
 fn wrap(text: &str, indent: usize, width: usize) -> String {
     let pad = " ".repeat(indent);
     let mut out = String::new();
-    for para in text.lines() {
+    for para in sanitize_lines(text).lines() {
         let mut line = String::new();
         for word in para.split_whitespace() {
             if !line.is_empty() && indent + line.width() + 1 + word.width() > width {
@@ -185,7 +186,7 @@ pub fn show_text(i: &Indikator) -> String {
     };
     s.push_str(&format!("{kind} {}", i.nummer));
     if let Some(m) = &i.markering {
-        s.push_str(&format!(" · {m}"));
+        s.push_str(&format!(" · {}", sanitize(m)));
     }
     s.push('\n');
     s.push_str(&wrap(&i.titel, 0, TEXT_WIDTH));
@@ -214,7 +215,7 @@ pub fn show_text(i: &Indikator) -> String {
     if !i.fragor.is_empty() {
         s.push_str("\nEnkätfrågor\n");
         for f in &i.fragor {
-            let label = format!("{})", f.id);
+            let label = format!("{})", sanitize(&f.id));
             s.push_str(&wrap_labeled(&label, &f.fraga, 2, TEXT_WIDTH));
             if let Some(svar) = &f.svarsalternativ {
                 let indent = 2 + label.width() + 1;
@@ -253,12 +254,17 @@ pub fn linked_insatser_text(list: &[&Insats]) -> String {
     if list.is_empty() {
         return String::new();
     }
-    let width = list.iter().map(|i| i.id.width()).max().unwrap_or(0);
+    let ids: Vec<_> = list.iter().map(|i| sanitize(&i.id)).collect();
+    let width = ids.iter().map(|id| id.width()).max().unwrap_or(0);
     let mut s =
         String::from("\nInsatser som indikatorn gäller (SKR:s kartläggning av insatser):\n");
-    for i in list {
-        let pad = " ".repeat(width - i.id.width());
-        s.push_str(&format!("  {}{pad}  {} · {}\n", i.id, i.namn, i.omrade));
+    for (i, id) in list.iter().zip(&ids) {
+        let pad = " ".repeat(width - id.width());
+        s.push_str(&format!(
+            "  {id}{pad}  {} · {}\n",
+            sanitize(&i.namn),
+            i.omrade
+        ));
     }
     s
 }

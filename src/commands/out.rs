@@ -1,5 +1,6 @@
 //! Output of the analysts' commands: the terminal check, colour, aligned tables, TSV and CSV,
-//! and the sanitizer that keeps control characters in data from reaching a terminal raw.
+//! and, through [`crate::text`], the sanitizer that keeps control characters in data from
+//! reaching a terminal raw.
 
 use std::borrow::Cow;
 use std::io::IsTerminal;
@@ -7,6 +8,10 @@ use std::io::IsTerminal;
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{ColorChoice, Format};
+/// Make text safe to print on a terminal: every control character becomes visible. The one
+/// sanitizer of insats, shared with the terminal app: see [`crate::text`].
+pub use crate::text::sanitize;
+use crate::text::{is_unsafe, push_visible};
 
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
@@ -81,52 +86,6 @@ pub fn resolve_color(choice: ColorChoice, tty: bool, no_color: bool) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => tty && !no_color,
-    }
-}
-
-/// Make text safe to print on a terminal: every control character becomes visible.
-///
-/// C0 controls and DEL are shown in caret notation (`ESC` → `^[`, tab → `^I`, NUL → `^@`,
-/// DEL → `^?`); C1 controls and the bidirectional overrides and isolates, which can reorder
-/// what a reader sees, become `U+FFFD`. Everything else passes unchanged.
-///
-/// ```
-/// use insats::commands::out::sanitize;
-/// assert_eq!(sanitize("a\x1b[31mb"), "a^[[31mb");
-/// assert_eq!(sanitize("Återfall"), "Återfall");
-/// ```
-#[must_use]
-pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        push_visible(c, &mut out);
-    }
-    Cow::Owned(out)
-}
-
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-fn push_visible(c: char, out: &mut String) {
-    match c {
-        '\0'..='\x1f' => {
-            out.push('^');
-            // `^@` for NUL up to `^_` for 0x1F: the code plus 0x40.
-            out.push(char::from(
-                u8::try_from(u32::from(c) + 0x40).unwrap_or(b'?'),
-            ));
-        }
-        '\x7f' => out.push_str("^?"),
-        c if is_unsafe(c) => out.push('\u{FFFD}'),
-        c => out.push(c),
     }
 }
 

@@ -11,8 +11,18 @@ pub enum DataError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}:{line}: filen är inte giltig UTF-8", file.display())]
-    Encoding { file: PathBuf, line: usize },
+    #[error(
+        "{}:{line}: {}filen är inte giltig UTF-8 här (spara den som UTF-8)",
+        file.display(),
+        field.as_ref().map(|f| format!("fältet `{f}`: ")).unwrap_or_default()
+    )]
+    Encoding {
+        file: PathBuf,
+        line: usize,
+        /// The column (named by the file's own header row) holding the bad bytes, when the
+        /// row can be read that far.
+        field: Option<String>,
+    },
     #[error("{}: filen är tom (rubrikraden saknas)", file.display())]
     Empty { file: PathBuf },
     #[error("{}:1: fel rubrikrad: {message}", file.display())]

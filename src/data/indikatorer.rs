@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::DataError;
 use super::rows::{Row, Table};
+use crate::model::shown;
 use crate::model::{Fraga, Indikator, IndikatorOmrade};
 
 /// File name of the indikatorer inside a data directory.
@@ -138,19 +139,16 @@ pub fn parse(
     Table::open(text, file, &FRAGOR_COLUMNS)?.for_each_row(|row| {
         let nummer = row.number("nummer", 1, MAX_NUMMER)?;
         let Some(&pos) = index.get(&nummer) else {
-            return Err(DataError::Row {
-                file: file.to_path_buf(),
-                line: row.line,
-                message: format!(
-                    "frågan hör till indikator {nummer}, som inte finns i {FILE_NAME}"
-                ),
-            });
+            return Err(row.error(
+                "nummer",
+                format!("frågan hör till indikator {nummer}, som inte finns i {FILE_NAME}"),
+            ));
         };
         let id = row.required("fraga_id")?;
         if !seen_fragor.insert((nummer, id.clone())) {
             return Err(row.error(
                 "fraga_id",
-                format!("indikator {nummer} har redan en fråga {id:?}"),
+                format!("indikator {nummer} har redan en fråga {:?}", shown(&id)),
             ));
         }
         out[pos].fragor.push(Fraga {

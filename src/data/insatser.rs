@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::DataError;
 use super::rows::{Row, Table};
+use crate::model::shown;
 use crate::model::{Figure, Insats, Omrade};
 
 /// File name inside a data directory.
@@ -82,7 +83,7 @@ pub fn parse(text: &str, file: &Path) -> Result<Vec<Insats>, DataError> {
         if !seen.insert(insats.id.clone()) {
             return Err(row.error(
                 "id",
-                format!("id {:?} finns redan på en tidigare rad", insats.id),
+                format!("id {:?} finns redan på en tidigare rad", shown(&insats.id)),
             ));
         }
         out.push(insats);

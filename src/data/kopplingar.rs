@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::DataError;
 use super::rows::Table;
+use crate::model::shown;
 use crate::model::{Indikator, Insats, Koppling};
 
 /// File name inside a data directory.
@@ -58,14 +59,15 @@ pub fn parse(
         if !insatser.iter().any(|i| i.id == insats_id) {
             return Err(row.error(
                 "insats_id",
-                format!("ingen insats med id {insats_id:?} i katalogen"),
+                format!("ingen insats med id {:?} i katalogen", shown(&insats_id)),
             ));
         }
         if !seen.insert((indikator, insats_id.clone())) {
             return Err(row.error(
                 "insats_id",
                 format!(
-                    "kopplingen mellan indikator {indikator} och {insats_id:?} står redan på en tidigare rad"
+                    "kopplingen mellan indikator {indikator} och {:?} står redan på en tidigare rad",
+                    shown(&insats_id)
                 ),
             ));
         }

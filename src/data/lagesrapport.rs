@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::DataError;
 use super::rows::Table;
+use crate::model::shown;
 use crate::model::{Lagesiakttagelse, Omrade};
 
 /// File name inside a data directory.
@@ -49,7 +50,10 @@ pub fn parse(text: &str, file: &Path) -> Result<Vec<Lagesiakttagelse>, DataError
     Table::open(text, file, &COLUMNS)?.for_each_row(|row| {
         let id = row.required("id")?;
         if !seen.insert(id.clone()) {
-            return Err(row.error("id", format!("id {id:?} finns redan på en tidigare rad")));
+            return Err(row.error(
+                "id",
+                format!("id {:?} finns redan på en tidigare rad", shown(&id)),
+            ));
         }
         let mut omraden = Vec::new();
         let field = row.get("omraden");
@@ -59,7 +63,7 @@ pub fn parse(text: &str, file: &Path) -> Result<Vec<Lagesiakttagelse>, DataError
                     row.error("omraden", e.to_string())
                 })?;
                 if omraden.contains(&o) {
-                    return Err(row.error("omraden", format!("{name:?} står två gånger")));
+                    return Err(row.error("omraden", format!("{:?} står två gånger", shown(name))));
                 }
                 omraden.push(o);
             }

@@ -14,6 +14,7 @@ pub mod skane;
 use std::path::{Path, PathBuf};
 
 pub use error::DataError;
+pub use rows::MAX_FIELD_BYTES;
 
 use crate::model::Catalog;
 
@@ -98,15 +99,41 @@ pub fn read_text(path: &Path) -> Result<String, DataError> {
         source,
     })?;
     String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
         let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
         DataError::Encoding {
             file: path.to_path_buf(),
             line,
+            field: field_at(bytes, valid),
         }
     })
+}
+
+/// The column, named by the file's header row, of the CSV field holding byte `at`.
+fn field_at(bytes: &[u8], at: usize) -> Option<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut header: Option<csv::ByteRecord> = None;
+    let mut record = csv::ByteRecord::new();
+    while reader.read_byte_record(&mut record).ok()? {
+        let start = usize::try_from(record.position()?.byte()).ok()?;
+        let end = usize::try_from(reader.position().byte()).ok()?;
+        if (start..end).contains(&at) {
+            // The first field whose bytes are not UTF-8 is the one.
+            let i = record
+                .iter()
+                .position(|f| std::str::from_utf8(f).is_err())?;
+            return Some(match header {
+                Some(h) => crate::model::shown(&String::from_utf8_lossy(h.get(i)?)),
+                None => format!("kolumn {} i rubrikraden", i + 1),
+            });
+        }
+        if header.is_none() {
+            header = Some(record.clone());
+        }
+    }
+    None
 }

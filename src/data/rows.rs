@@ -4,10 +4,17 @@
 use std::path::Path;
 
 use super::DataError;
+use crate::model::shown;
+
+/// Longest field accepted, in bytes. The longest real field is about 2 KB; a field hundreds
+/// of times longer is a broken or foreign file, not a förklaring.
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 /// A CSV text checked against its expected columns.
 pub struct Table<'a> {
     reader: csv::Reader<&'a [u8]>,
+    /// Whether the text ends with a line break, as every written file does.
+    complete: bool,
     columns: &'static [&'static str],
     file: &'a Path,
 }
@@ -35,13 +42,27 @@ impl<'a> Table<'a> {
             file: file.to_path_buf(),
             message: e.to_string(),
         })?;
+        if !headers.iter().any(|h| columns.contains(&h)) {
+            return Err(DataError::Header {
+                file: file.to_path_buf(),
+                message: format!(
+                    "rubrikraden saknas: första raden ska vara kolumnnamnen {}, men börjar {:?}",
+                    columns.join(","),
+                    shown(headers.get(0).unwrap_or(""))
+                ),
+            });
+        }
         for (i, want) in columns.iter().enumerate() {
             match headers.get(i) {
                 Some(got) if got == *want => {}
                 Some(got) => {
                     return Err(DataError::Header {
                         file: file.to_path_buf(),
-                        message: format!("kolumn {} heter {got:?}, väntade {want:?}", i + 1),
+                        message: format!(
+                            "kolumn {} heter {:?}, väntade {want:?}",
+                            i + 1,
+                            shown(got)
+                        ),
                     });
                 }
                 None => {
@@ -55,11 +76,12 @@ impl<'a> Table<'a> {
         if headers.len() > columns.len() {
             return Err(DataError::Header {
                 file: file.to_path_buf(),
-                message: format!("okänd extra kolumn {:?}", &headers[columns.len()]),
+                message: format!("okänd extra kolumn {:?}", shown(&headers[columns.len()])),
             });
         }
         Ok(Table {
             reader,
+            complete: text.ends_with('\n'),
             columns,
             file,
         })
@@ -68,13 +90,16 @@ impl<'a> Table<'a> {
     /// Call `f` on every data row, in order, stopping at the first error.
     ///
     /// # Errors
-    /// A broken CSV row, a row with the wrong number of fields, or the first error of `f`.
+    /// A broken CSV row, a row with the wrong number of fields, the first error of `f`, or
+    /// a last row without a line break at its end: a file cut short can still have every
+    /// field, the last one shortened.
     pub fn for_each_row(
         mut self,
         mut f: impl FnMut(&Row<'_>) -> Result<(), DataError>,
     ) -> Result<(), DataError> {
         let file = self.file;
         let columns = self.columns;
+        let mut last_line = None;
         for rec in self.reader.records() {
             let rec = rec.map_err(|e| DataError::Row {
                 file: file.to_path_buf(),
@@ -87,13 +112,32 @@ impl<'a> Table<'a> {
                 .position()
                 .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
             if rec.len() != columns.len() {
+                let which = match columns.get(rec.len()) {
+                    Some(missing) => format!("; fältet `{missing}` och de efter saknas"),
+                    None => format!("; fält {} är ett för mycket", columns.len() + 1),
+                };
                 return Err(DataError::Row {
                     file: file.to_path_buf(),
                     line,
                     message: format!(
-                        "raden har {} fält, väntade {} (är raden avklippt?)",
+                        "raden har {} fält, väntade {} (är raden avklippt?){which}",
                         rec.len(),
                         columns.len()
+                    ),
+                });
+            }
+            if let Some((i, value)) = rec
+                .iter()
+                .enumerate()
+                .find(|(_, v)| v.len() > MAX_FIELD_BYTES)
+            {
+                return Err(DataError::Field {
+                    file: file.to_path_buf(),
+                    line,
+                    field: columns[i].to_string(),
+                    message: format!(
+                        "{} byte långt, högst {MAX_FIELD_BYTES} byte tillåts (är filen trasig?)",
+                        value.len()
                     ),
                 });
             }
@@ -103,8 +147,19 @@ impl<'a> Table<'a> {
                 file,
                 line,
             })?;
+            last_line = Some(line);
         }
-        Ok(())
+        match last_line {
+            Some(line) if !self.complete => Err(DataError::Field {
+                file: file.to_path_buf(),
+                line,
+                field: columns[columns.len() - 1].to_string(),
+                message: "raden slutar utan radbrytning, så filen kan vara avklippt här; \
+                          är raden hel, avsluta den med en radbrytning"
+                    .to_string(),
+            }),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -167,7 +222,7 @@ impl Row<'_> {
         }
         let n: u32 = v
             .parse()
-            .map_err(|_| self.error(field, format!("{v:?} är inte ett heltal")))?;
+            .map_err(|_| self.error(field, format!("{:?} är inte ett heltal", shown(v))))?;
         if n > max {
             return Err(self.error(field, format!("{n} är större än {max}")));
         }
@@ -185,7 +240,7 @@ impl Row<'_> {
         }
         let n: u32 = v
             .parse()
-            .map_err(|_| self.error(field, format!("{v:?} är inte ett heltal")))?;
+            .map_err(|_| self.error(field, format!("{:?} är inte ett heltal", shown(v))))?;
         if n < min || n > max {
             return Err(self.error(field, format!("{n} ligger utanför {min}–{max}")));
         }
@@ -200,7 +255,7 @@ impl Row<'_> {
         match self.get(field).trim() {
             "true" => Ok(true),
             "false" => Ok(false),
-            v => Err(self.error(field, format!("{v:?} är varken true eller false"))),
+            v => Err(self.error(field, format!("{:?} är varken true eller false", shown(v)))),
         }
     }
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::DataError;
 use super::insatser::MAX_KOMMUNER;
 use super::rows::Table;
+use crate::model::shown;
 use crate::model::{Insats, Omrade, SKANE_PERIOD, SkaneRow, SkaneTabell, UnknownSkaneTabell};
 
 /// File name inside a data directory.
@@ -76,7 +77,8 @@ pub fn parse(text: &str, file: &Path, insatser: &[Insats]) -> Result<Vec<SkaneRo
             return Err(row.error(
                 "tabell_namn",
                 format!(
-                    "{namn:?} hör inte till tabellen {tabell}, som heter {:?}",
+                    "{:?} hör inte till tabellen {tabell}, som heter {:?}",
+                    shown(namn),
                     tabell.namn()
                 ),
             ));
@@ -102,14 +104,15 @@ pub fn parse(text: &str, file: &Path, insatser: &[Insats]) -> Result<Vec<SkaneRo
         let insats = insatser.iter().find(|i| i.id == insats_id).ok_or_else(|| {
             row.error(
                 "insats_id",
-                format!("ingen insats med id {insats_id:?} i katalogen"),
+                format!("ingen insats med id {:?} i katalogen", shown(&insats_id)),
             )
         })?;
         if insats.omrade != Omrade::MissbrukOchBeroende {
             return Err(row.error(
                 "insats_id",
                 format!(
-                    "insatsen {insats_id:?} hör till området {}, Skånetabellerna gäller {}",
+                    "insatsen {:?} hör till området {}, Skånetabellerna gäller {}",
+                    shown(&insats_id),
                     insats.omrade,
                     Omrade::MissbrukOchBeroende
                 ),
@@ -117,7 +120,10 @@ pub fn parse(text: &str, file: &Path, insatser: &[Insats]) -> Result<Vec<SkaneRo
         }
         let period = row.required("period")?;
         if period != SKANE_PERIOD {
-            return Err(row.error("period", format!("{period:?}, väntade {SKANE_PERIOD:?}")));
+            return Err(row.error(
+                "period",
+                format!("{:?}, väntade {SKANE_PERIOD:?}", shown(&period)),
+            ));
         }
         let antal_svarande = row.number("antal_svarande", 1, MAX_KOMMUNER)?;
         let antal = row.number("antal", 0, antal_svarande)?;

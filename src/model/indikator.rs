@@ -105,7 +105,7 @@ impl FromStr for IndikatorOmrade {
         IndikatorOmrade::ALL
             .into_iter()
             .find(|o| o.as_str().to_lowercase() == wanted || o.slug() == wanted)
-            .ok_or_else(|| UnknownIndikatorOmrade(s.to_string()))
+            .ok_or_else(|| UnknownIndikatorOmrade(super::shown(s)))
     }
 }
 

@@ -17,6 +17,19 @@ pub use lagesrapport::Lagesiakttagelse;
 pub use omrade::{Omrade, UnknownOmrade};
 pub use skane::{SKANE_PERIOD, SkaneRow, SkaneTabell, UnknownSkaneTabell};
 
+/// Longest value, in characters, that an error message quotes whole.
+pub const SHOWN_CHARS: usize = 60;
+
+/// A value as an error message quotes it: cut to [`SHOWN_CHARS`] characters with `…`, so that
+/// a message stays one paragraph even when a file holds a huge field.
+#[must_use]
+pub fn shown(value: &str) -> String {
+    match value.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
+    }
+}
+
 /// One statistic cell of SKR's table: a count of kommuner and the printed share.
 ///
 /// Both are `None` where the source prints `-`. The share is the one printed in the source,

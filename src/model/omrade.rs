@@ -87,6 +87,6 @@ impl FromStr for Omrade {
         Omrade::ALL
             .into_iter()
             .find(|o| o.as_str() == wanted || o.slug() == wanted)
-            .ok_or_else(|| UnknownOmrade(s.to_string()))
+            .ok_or_else(|| UnknownOmrade(super::shown(s)))
     }
 }

@@ -116,7 +116,7 @@ impl FromStr for SkaneTabell {
         SkaneTabell::ALL
             .into_iter()
             .find(|t| t.slug() == s)
-            .ok_or_else(|| UnknownSkaneTabell(s.to_string()))
+            .ok_or_else(|| UnknownSkaneTabell(super::shown(s)))
     }
 }
 

@@ -9,14 +9,13 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::list::highlighted;
-use super::{Theme, truncate};
+use super::{Theme, one_line, truncate};
 use crate::action::{Action, Context};
 use crate::app::App;
 use crate::app::checklist::{ChecklistFocus, ChecklistState, Editing, Source};
 use crate::app::layout::{Panes, inner};
 use crate::app::tree::keep_visible;
 use crate::model::IndikatorOmrade;
-use crate::visible::one_line;
 
 pub fn draw(frame: &mut Frame, panes: &Panes, app: &App, theme: &Theme) {
     let state = app.checklist();

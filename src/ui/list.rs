@@ -12,6 +12,7 @@ use super::{Theme, truncate};
 use crate::action::{Action, Context};
 use crate::app::tree::keep_visible;
 use crate::app::{App, Focus, layout::inner};
+use crate::text::{sanitize, sanitize_with_positions};
 
 pub fn draw(frame: &mut Frame, search: Rect, list: Rect, app: &App, theme: &Theme) {
     draw_search(frame, search, app, theme);
@@ -25,7 +26,7 @@ fn draw_search(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::bordered()
         .title(Span::styled(title, theme.pane_title))
         .border_style(theme.border(focused));
-    let mut spans = vec![Span::raw(state.query.clone())];
+    let mut spans = vec![Span::raw(sanitize(&state.query).into_owned())];
     if focused {
         spans.push(Span::styled("▏", theme.key));
     } else if state.query.is_empty() {
@@ -84,6 +85,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(height)
         .map(|(row, hit)| {
             let insats = &app.catalog().insatser[hit.index];
+            let (namn, positions) = sanitize_with_positions(&insats.namn, &hit.positions);
             let selected = row == state.selected;
             let base = match (selected, focused || app.focus() == Focus::Search) {
                 (true, true) => theme.selected,
@@ -97,12 +99,12 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let l = format!(" · {l}");
                 let keep = l
                     .width()
-                    .min(room.saturating_sub(insats.namn.width().min(MIN_NAME)));
+                    .min(room.saturating_sub(namn.width().min(MIN_NAME)));
                 truncate(&l, keep)
             });
             let name_room = room.saturating_sub(label.as_ref().map_or(0, |l| l.width()));
-            let name = truncate(&insats.namn, name_room);
-            spans.extend(highlighted(&name, &hit.positions, base, theme));
+            let name = truncate(&namn, name_room);
+            spans.extend(highlighted(&name, &positions, base, theme));
             if let Some(label) = label {
                 spans.push(Span::styled(label, base.patch(theme.dim)));
             }
@@ -162,7 +164,7 @@ fn nothing_found(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(
         format!(
             "Inga insatser matchar ”{}” i {}.",
-            state.query.trim(),
+            sanitize(state.query.trim()),
             app.scope_label()
         ),
         theme.warning,

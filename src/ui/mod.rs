@@ -9,6 +9,7 @@ pub mod theme;
 mod tree;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -23,6 +24,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         too_small(frame, area);
         return;
     }
+    draw_panes(frame, app, theme);
+    guard(frame.buffer_mut());
+}
+
+fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
     // The frame's own size wins over the last resize the app was told about.
     let panes = Panes::compute(area, app.focus());
     match app.view() {
@@ -42,6 +49,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     status::draw(frame, panes.status, app, theme);
     if app.help_open() {
         help::draw(frame, panes.main, app, theme);
+    }
+}
+
+/// The last line of defence: no cell leaves with a control character in it.
+///
+/// Every pane already shows data text through [`crate::text`], and ratatui drops C0 and C1
+/// controls; this also catches bidirectional controls and any text a future pane forgets to
+/// sanitize, turning the cell into `�`.
+fn guard(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(crate::text::is_unsafe) {
+            cell.set_symbol("\u{FFFD}");
+        }
     }
 }
 
@@ -73,4 +93,10 @@ fn truncate(s: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// `text` on one line for a title, field or status line: unsafe characters made visible as
+/// everywhere, line breaks shown as ` ⏎ `.
+fn one_line(text: &str) -> String {
+    crate::text::sanitize_lines(text).replace('\n', " ⏎ ")
 }

@@ -5,11 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Theme;
+use super::{Theme, one_line};
 use crate::action::{Action, Context};
 use crate::app::checklist::{Editing, Message};
 use crate::app::{App, View};
-use crate::visible::one_line;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let context = app.context();

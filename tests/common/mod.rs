@@ -1,6 +1,8 @@
 //! Shared test fixtures: a small catalogue of real rows from `data/insatser.csv`.
 #![allow(dead_code)]
 
+pub mod datadir;
+
 use std::path::Path;
 
 use insats::app::App;

@@ -5,7 +5,7 @@
 use crate::app::detail::{DetailLine, Tone, wrap};
 use crate::checklist::{Checklist, Status};
 use crate::model::{Catalog, Indikator};
-use crate::visible::visible;
+use crate::text::sanitize_lines as visible;
 
 /// Wrap each line of `text` (line breaks kept) under `first`/`rest` prefixes.
 fn paragraph(out: &mut Vec<DetailLine>, tone: Tone, text: &str, width: usize, indent: &str) {

@@ -69,7 +69,7 @@ pub fn build<'a>(catalog: &'a Catalog, checklist: &'a Checklist) -> Vec<OmradeRe
         .collect()
 }
 
-pub(crate) use crate::visible::visible;
+pub(crate) use crate::text::sanitize_lines as visible;
 
 /// The questions as lines: `i) Fråga … Svarsalternativ: …`.
 fn fragor_text(i: &Indikator) -> String {
