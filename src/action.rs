@@ -51,6 +51,23 @@ pub enum Action {
     ShowCatalog,
     /// Show the indicator checklist (view 2).
     ShowChecklist,
+    /// Checklist: the next status of the selected indikator (ej bedömd → uppfylld → delvis →
+    /// ej uppfylld), skipping delvis where the indikator does not define it.
+    CycleStatus,
+    /// Checklist: mark the selected indikator uppfylld.
+    MarkUppfylld,
+    /// Checklist: mark the selected indikator delvis uppfylld (where defined).
+    MarkDelvis,
+    /// Checklist: mark the selected indikator ej uppfylld.
+    MarkEjUppfylld,
+    /// Checklist: mark the selected indikator ej bedömd again.
+    MarkEjBedomd,
+    /// Checklist: write or change the note of the selected indikator.
+    EditNote,
+    /// Checklist: show the linked insats in the catalogue (`2` comes back).
+    OpenLinked,
+    /// Checklist: choose the kommun whose checklist to open.
+    ChooseKommun,
     /// Do nothing: binding a key to `none` removes its default binding.
     None,
     /// A character typed into the search box.
@@ -69,7 +86,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const BINDABLE: [Action; 22] = [
+    pub const BINDABLE: [Action; 30] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -89,6 +106,14 @@ impl Action {
         Action::FocusTree,
         Action::ShowCatalog,
         Action::ShowChecklist,
+        Action::CycleStatus,
+        Action::MarkUppfylld,
+        Action::MarkDelvis,
+        Action::MarkEjUppfylld,
+        Action::MarkEjBedomd,
+        Action::EditNote,
+        Action::OpenLinked,
+        Action::ChooseKommun,
         Action::ToggleHelp,
         Action::Quit,
         Action::None,
@@ -119,6 +144,14 @@ impl Action {
             Action::ClearSearch => "rensa sökningen",
             Action::ShowCatalog => "katalogen",
             Action::ShowChecklist => "checklista för indikatorer",
+            Action::CycleStatus => "nästa status",
+            Action::MarkUppfylld => "uppfylld",
+            Action::MarkDelvis => "delvis uppfylld",
+            Action::MarkEjUppfylld => "ej uppfylld",
+            Action::MarkEjBedomd => "ej bedömd",
+            Action::EditNote => "skriv anteckning",
+            Action::OpenLinked => "visa kopplad insats i katalogen",
+            Action::ChooseKommun => "välj kommun",
             Action::None => "ingenting",
             Action::InsertChar(_) => "skriv i sökrutan",
             Action::Click { .. } => "klicka",
@@ -128,23 +161,27 @@ impl Action {
     }
 }
 
-/// Where keys are resolved: the focused pane or the search box. Each has a table in
-/// `keymap.toml`; `[global]` is the fallback for all of them.
+/// Where keys are resolved: the focused pane of the catalogue, the search box (and any other
+/// text field), or the checklist view. Each has a table in `keymap.toml`; `[global]` is the
+/// fallback for all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
     Tree,
     List,
     Detail,
     Search,
+    /// Every pane of the checklist view (view 2) outside its text fields.
+    Checklist,
 }
 
 impl Context {
     /// All contexts, in the order of the help overlay.
-    pub const ALL: [Context; 4] = [
+    pub const ALL: [Context; 5] = [
         Context::Tree,
         Context::List,
         Context::Detail,
         Context::Search,
+        Context::Checklist,
     ];
 
     /// The table name in `keymap.toml`.
@@ -155,6 +192,7 @@ impl Context {
             Context::List => "list",
             Context::Detail => "detail",
             Context::Search => "search",
+            Context::Checklist => "checklist",
         }
     }
 
@@ -165,7 +203,8 @@ impl Context {
             Context::Tree => "Områdesträdet",
             Context::List => "Listan",
             Context::Detail => "Detaljrutan",
-            Context::Search => "Sökrutan",
+            Context::Search => "Sökrutan och textfält",
+            Context::Checklist => "Checklistan",
         }
     }
 }

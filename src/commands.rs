@@ -9,6 +9,7 @@ pub mod search;
 pub mod show;
 pub mod stats;
 
+pub mod checklista;
 pub mod indikatorer;
 
 use std::io::{IsTerminal, Write};

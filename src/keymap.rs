@@ -26,7 +26,7 @@ pub enum KeymapError {
     #[error("tangentbordsfilen {file} är inte giltig TOML: {message}")]
     Toml { file: PathBuf, message: String },
     #[error(
-        "tangentbordsfilen {file}: okänd tabell [{table}] (giltiga: [global], [tree], [list], [detail], [search])"
+        "tangentbordsfilen {file}: okänd tabell [{table}] (giltiga: [global], [tree], [list], [detail], [search], [checklist])"
     )]
     UnknownTable { file: PathBuf, table: String },
     #[error("tangentbordsfilen {file}: [{table}] ska vara en tabell med tangent = \"åtgärd\"")]
@@ -221,7 +221,7 @@ type Table = Vec<(KeyCombo, Action)>;
 #[derive(Debug, Clone)]
 pub struct Keymap {
     global: Table,
-    contexts: [Table; 4],
+    contexts: [Table; 5],
 }
 
 fn context_slot(context: Context) -> usize {
@@ -230,6 +230,7 @@ fn context_slot(context: Context) -> usize {
         Context::List => 1,
         Context::Detail => 2,
         Context::Search => 3,
+        Context::Checklist => 4,
     }
 }
 
@@ -306,6 +307,7 @@ impl Keymap {
                 "list" => Some(Context::List),
                 "detail" => Some(Context::Detail),
                 "search" => Some(Context::Search),
+                "checklist" => Some(Context::Checklist),
                 _ => {
                     return Err(KeymapError::UnknownTable {
                         file: file.to_path_buf(),
@@ -504,6 +506,14 @@ const SERDE_NAMES: &[&str] = &[
     "focus_tree",
     "show_catalog",
     "show_checklist",
+    "cycle_status",
+    "mark_uppfylld",
+    "mark_delvis",
+    "mark_ej_uppfylld",
+    "mark_ej_bedomd",
+    "edit_note",
+    "open_linked",
+    "choose_kommun",
     "toggle_help",
     "quit",
     "none",

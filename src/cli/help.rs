@@ -32,6 +32,8 @@ Exempel:
   insats stats --sort digital --top 5       de fem med störst andel digitalt
   insats stats --per-omrade                 median och spridning per område
   insats export --format csv > insatser.csv
+  insats --kommun Malmö                     appen med Malmös checklista (tangent 2)
+  insats checklista export --kommun Malmö   checklistan per område, att skriva ut
 
 Utdata: en tabell på en terminal, tabbseparerat (tsv) i en pipe; välj med --format.
 Data skrivs på standard ut, meddelanden på standard fel.
