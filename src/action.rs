@@ -59,6 +59,23 @@ pub enum Action {
     PrevInsats,
     /// Copy the selected insats as plain text to the clipboard (OSC 52) and a file.
     Copy,
+    /// Checklist: the next status of the selected indikator (ej bedömd → uppfylld → delvis →
+    /// ej uppfylld), skipping delvis where the indikator does not define it.
+    CycleStatus,
+    /// Checklist: mark the selected indikator uppfylld.
+    MarkUppfylld,
+    /// Checklist: mark the selected indikator delvis uppfylld (where defined).
+    MarkDelvis,
+    /// Checklist: mark the selected indikator ej uppfylld.
+    MarkEjUppfylld,
+    /// Checklist: mark the selected indikator ej bedömd again.
+    MarkEjBedomd,
+    /// Checklist: write or change the note of the selected indikator.
+    EditNote,
+    /// Checklist: show the linked insats in the catalogue (`2` comes back).
+    OpenLinked,
+    /// Checklist: choose the kommun whose checklist to open.
+    ChooseKommun,
     /// Do nothing: binding a key to `none` removes its default binding.
     None,
     /// A character typed into the search box.
@@ -81,7 +98,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const BINDABLE: [Action; 26] = [
+    pub const BINDABLE: [Action; 34] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -105,6 +122,14 @@ impl Action {
         Action::ShowChecklist,
         Action::TogglePresentation,
         Action::Copy,
+        Action::CycleStatus,
+        Action::MarkUppfylld,
+        Action::MarkDelvis,
+        Action::MarkEjUppfylld,
+        Action::MarkEjBedomd,
+        Action::EditNote,
+        Action::OpenLinked,
+        Action::ChooseKommun,
         Action::ToggleHelp,
         Action::Quit,
         Action::None,
@@ -140,6 +165,14 @@ impl Action {
             Action::PrevInsats => "föregående insats",
             Action::Copy => "kopiera insatsen som text",
             Action::Copied { .. } => "kopierad",
+            Action::CycleStatus => "nästa status",
+            Action::MarkUppfylld => "uppfylld",
+            Action::MarkDelvis => "delvis uppfylld",
+            Action::MarkEjUppfylld => "ej uppfylld",
+            Action::MarkEjBedomd => "ej bedömd",
+            Action::EditNote => "skriv anteckning",
+            Action::OpenLinked => "visa kopplad insats i katalogen",
+            Action::ChooseKommun => "välj kommun",
             Action::None => "ingenting",
             Action::InsertChar(_) => "skriv i sökrutan",
             Action::Click { .. } => "klicka",
@@ -149,8 +182,9 @@ impl Action {
     }
 }
 
-/// Where keys are resolved: the focused pane, the search box or the presentation. Each has
-/// a table in `keymap.toml`; `[global]` is the fallback for all of them.
+/// Where keys are resolved: the focused pane of the catalogue, the search box (and any other
+/// text field), the checklist view, or the presentation. Each has a table in `keymap.toml`;
+/// `[global]` is the fallback for all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
     Tree,
@@ -158,16 +192,19 @@ pub enum Context {
     Detail,
     Search,
     Presentation,
+    /// Every pane of the checklist view (view 2) outside its text fields.
+    Checklist,
 }
 
 impl Context {
     /// All contexts, in the order of the help overlay.
-    pub const ALL: [Context; 5] = [
+    pub const ALL: [Context; 6] = [
         Context::Tree,
         Context::List,
         Context::Detail,
         Context::Search,
         Context::Presentation,
+        Context::Checklist,
     ];
 
     /// Where the context is, as the help overlay says it: "i listan".
@@ -179,6 +216,7 @@ impl Context {
             Context::Detail => "detaljrutan",
             Context::Search => "sökrutan",
             Context::Presentation => "presentationen",
+            Context::Checklist => "checklistan",
         }
     }
 
@@ -191,6 +229,7 @@ impl Context {
             Context::Detail => "detail",
             Context::Search => "search",
             Context::Presentation => "presentation",
+            Context::Checklist => "checklist",
         }
     }
 
@@ -201,8 +240,9 @@ impl Context {
             Context::Tree => "Områdesträdet",
             Context::List => "Listan",
             Context::Detail => "Detaljrutan",
-            Context::Search => "Sökrutan",
+            Context::Search => "Sökrutan och textfält",
             Context::Presentation => "Presentationen",
+            Context::Checklist => "Checklistan",
         }
     }
 }

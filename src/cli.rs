@@ -7,12 +7,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::model::IndikatorOmrade;
 
 mod args;
+mod checklista;
 mod help;
 
 pub use args::{
     ColorChoice, Format, Matt, OmradeArg, RenderArgs, RenderFormat, SearchArgs, Size, StatsArgs,
     ThemeArg, ViewArg,
 };
+pub use checklista::{ChecklistaCommand, ChecklistaFormat};
 pub use help::{command, parse};
 
 /// insats: socialtjänstens insatser och Socialstyrelsens indikatorer, sökbara i terminalen.
@@ -22,6 +24,15 @@ pub struct Cli {
     /// Läs data från katalogen DIR i stället för den inbyggda datan.
     #[arg(long, value_name = "DIR", global = true)]
     pub data: Option<PathBuf>,
+
+    /// Kommunens checklista, i $XDG_DATA_HOME/insats/checklistor/ (annars
+    /// ~/.local/share/insats/checklistor/).
+    #[arg(long, value_name = "NAMN", global = true, value_hint = clap::ValueHint::Other)]
+    pub kommun: Option<String>,
+
+    /// Checklistan i FIL (skapas vid första ändringen); går före --kommun.
+    #[arg(long, value_name = "FIL", global = true, value_hint = clap::ValueHint::FilePath)]
+    pub checklista: Option<PathBuf>,
 
     /// Läs egna tangentval från FIL, utöver standardvalen och
     /// $XDG_CONFIG_HOME/insats/keymap.toml.
@@ -90,6 +101,11 @@ pub enum Command {
     Indikator {
         /// Indikatorns nummer (1–99, se `insats indikatorer`).
         nummer: u32,
+    },
+    /// Kommunens checklista mot indikatorerna: exportera den, eller ändra den från ett skript.
+    Checklista {
+        #[command(subcommand)]
+        command: ChecklistaCommand,
     },
     /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
     Keymap,

@@ -10,6 +10,7 @@ pub mod search;
 pub mod show;
 pub mod stats;
 
+pub mod checklista;
 pub mod indikatorer;
 
 use std::io::{IsTerminal, Write};

@@ -26,7 +26,7 @@ pub enum KeymapError {
     #[error("tangentbordsfilen {file} är inte giltig TOML: {message}")]
     Toml { file: PathBuf, message: String },
     #[error(
-        "tangentbordsfilen {file}: okänd tabell [{table}] (giltiga: [global], [tree], [list], [detail], [search], [presentation])"
+        "tangentbordsfilen {file}: okänd tabell [{table}] (giltiga: [global], [tree], [list], [detail], [search], [checklist], [presentation])"
     )]
     UnknownTable { file: PathBuf, table: String },
     #[error("tangentbordsfilen {file}: [{table}] ska vara en tabell med tangent = \"åtgärd\"")]
@@ -221,7 +221,7 @@ type Table = Vec<(KeyCombo, Action)>;
 #[derive(Debug, Clone)]
 pub struct Keymap {
     global: Table,
-    contexts: [Table; 5],
+    contexts: [Table; 6],
 }
 
 fn context_slot(context: Context) -> usize {
@@ -231,6 +231,7 @@ fn context_slot(context: Context) -> usize {
         Context::Detail => 2,
         Context::Search => 3,
         Context::Presentation => 4,
+        Context::Checklist => 5,
     }
 }
 
@@ -308,6 +309,7 @@ impl Keymap {
                 "detail" => Some(Context::Detail),
                 "search" => Some(Context::Search),
                 "presentation" => Some(Context::Presentation),
+                "checklist" => Some(Context::Checklist),
                 _ => {
                     return Err(KeymapError::UnknownTable {
                         file: file.to_path_buf(),
@@ -606,6 +608,14 @@ const SERDE_NAMES: &[&str] = &[
     "show_checklist",
     "toggle_presentation",
     "copy",
+    "cycle_status",
+    "mark_uppfylld",
+    "mark_delvis",
+    "mark_ej_uppfylld",
+    "mark_ej_bedomd",
+    "edit_note",
+    "open_linked",
+    "choose_kommun",
     "toggle_help",
     "quit",
     "none",
@@ -660,7 +670,7 @@ pub enum HelpView {
     Catalog,
     /// The presentation mode.
     Presentation,
-    /// The indicator checklist (only `[global]` keys so far).
+    /// The indicator checklist: its table and its text fields.
     Checklist,
 }
 
@@ -680,7 +690,7 @@ impl HelpView {
                 Context::Search,
             ],
             HelpView::Presentation => &[Context::Presentation],
-            HelpView::Checklist => &[],
+            HelpView::Checklist => &[Context::Checklist, Context::Search],
         }
     }
 
@@ -704,13 +714,14 @@ impl HelpView {
                     | Action::ToggleHelp
                     | Action::Quit
             ),
-            HelpView::Checklist => matches!(
+            HelpView::Checklist => !matches!(
                 action,
-                Action::Back
-                    | Action::ShowCatalog
-                    | Action::ShowChecklist
-                    | Action::ToggleHelp
-                    | Action::Quit
+                Action::NextInsats
+                    | Action::PrevInsats
+                    | Action::Collapse
+                    | Action::Expand
+                    | Action::TogglePresentation
+                    | Action::Copy
             ),
         }
     }

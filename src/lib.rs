@@ -5,6 +5,7 @@
 //! - [`model`]: pure domain types, immutable after load.
 //! - [`data`]: the only code that reads data files; CSV rows → model with file:line errors.
 //! - [`extract`]: the reproducible extractor that builds `data/` from the seed texts.
+//! - [`checklist`]: a kommun's indikator checklist: state, rules, its TOML file, atomic saves.
 //! - [`sort`]: Swedish sort keys and diacritic folding.
 //! - [`search`]: fuzzy search over the model, the one ranking for the app and the CLI.
 //! - [`action`], [`keymap`]: what keys mean; `keymap.toml` parsed, merged and validated.
@@ -17,6 +18,7 @@
 
 pub mod action;
 pub mod app;
+pub mod checklist;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;

@@ -5,8 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use insats::app::App;
-use insats::cli::{Cli, Command};
+use insats::checklist::{Store, location};
+use insats::cli::{ChecklistaCommand, Cli, Command};
 use insats::clipboard;
+use insats::commands::checklista::{self, Target};
 use insats::commands::out::resolve_color;
 use insats::config;
 use insats::data::{self, Source};
@@ -39,6 +41,22 @@ fn main() -> ExitCode {
         }
         Some(Command::Indikator { nummer }) => {
             insats::commands::indikatorer::show(&catalog, *nummer)
+        }
+        Some(Command::Checklista { command }) => {
+            let target = Target {
+                kommun: cli.kommun.as_deref(),
+                file: cli.checklista.as_deref(),
+            };
+            match command {
+                ChecklistaCommand::Export { format } => {
+                    checklista::export(&catalog, target, *format)
+                }
+                ChecklistaCommand::Set {
+                    nummer,
+                    status,
+                    anteckning,
+                } => checklista::set(&catalog, target, *nummer, *status, anteckning.as_deref()),
+            }
         }
         Some(Command::Search(args)) => insats::commands::search::run(&catalog, args, &out),
         Some(Command::Render(args)) => render(catalog, &cli, args),
@@ -102,6 +120,11 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         return insats::commands::overview(&catalog);
     }
+    let path = match location::from_args(cli.kommun.as_deref(), cli.checklista.as_deref()) {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
+    };
+    let opened = path.map(|p| tui::open_checklist(&p, cli.kommun.as_deref(), &catalog.indikatorer));
     let home = std::env::var_os("HOME").map(PathBuf::from);
     let copy_file =
         clipboard::fallback_path().map(|f| clipboard::display_path(&f, home.as_deref()));
@@ -112,7 +135,12 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     if settings.first_start {
         app = app.with_first_start_hint();
     }
-    let finished = tui::run(app, &keymap, &settings.themes);
+    let store = opened.and_then(|o| {
+        app.checklist_mut()
+            .set_checklist(o.checklist, o.source, &o.warnings);
+        o.store
+    });
+    let mut finished = tui::run(app, &keymap, &settings.themes, store);
     if settings.first_start
         && let Some(file) = &settings.file
     {
@@ -120,7 +148,7 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
         // choose a theme. A read-only home only means the hint shows again.
         let _ = config::write_template(file);
     }
-    let saved = save_before_exit(&finished.app);
+    let saved = save_before_exit(&finished.app, finished.store.as_mut());
     let status = match finished.ending {
         Ending::Quit => ExitCode::SUCCESS,
         // As a shell reports a process ended by the signal: 128 + its number.
@@ -141,11 +169,18 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
 
 /// What must outlive the session is written here, after the terminal is restored, on every
 /// ending but a panic: quit, SIGTERM, SIGHUP (a dropped SSH connection), SIGINT and a lost
-/// terminal. The catalogue itself is read-only, so today there is nothing to write; the
-/// indicator checklist saves here. After a signal this must finish within a few seconds:
-/// `tui` ends a process that has not ended 3 s after the signal.
-fn save_before_exit(_app: &App) -> Result<(), String> {
-    Ok(())
+/// terminal. The checklist is saved after every change already; this is one more try for a
+/// change whose save failed (the message says so, and the file is left as it was). After a
+/// signal this must finish within a few seconds: `tui` ends a process that has not ended 3 s
+/// after the signal.
+fn save_before_exit(app: &insats::app::App, store: Option<&mut Store>) -> Result<(), String> {
+    let Some(store) = store else {
+        return Ok(());
+    };
+    store
+        .save(app.checklist().checklist())
+        .map(|_| ())
+        .map_err(|e| format!("checklistan sparades inte: {e}"))
 }
 
 /// After Rust's own panic message (and, in the app, after the terminal is restored by the

@@ -14,12 +14,19 @@
 //!    texts would match almost any letters).
 //!
 //! Ties are broken by Swedish alphabetical order of the name, then by source order.
+//!
+//! [`IndikatorIndex`] searches the indikatorer of the checklist the same way (titles, mått,
+//! numbers).
+
+mod indikator;
 
 use std::cmp::Reverse;
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+
+pub use indikator::{IndikatorHit, IndikatorIndex, IndikatorMatch};
 
 use crate::model::{Catalog, Insats, Omrade};
 use crate::sort::{fold_char_into, swedish_key};

@@ -38,14 +38,25 @@ impl Session {
     }
 
     fn start_with(rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
-        Session::start_args(rows, cols, &[], env)
+        let home = tempfile::tempdir().expect("temp home");
+        Session::start_full(rows, cols, &[], env, home)
     }
 
-    fn start_args(rows: u16, cols: u16, args: &[&str], env: &[(&str, &str)]) -> Session {
+    /// Start with command-line arguments and a given home directory (kept by the session).
+    fn start_args(rows: u16, cols: u16, args: &[&str], home: tempfile::TempDir) -> Session {
+        Session::start_full(rows, cols, args, &[], home)
+    }
+
+    fn start_full(
+        rows: u16,
+        cols: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+        home: tempfile::TempDir,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
-        let home = tempfile::tempdir().expect("temp home");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_insats"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
@@ -235,7 +246,12 @@ fn ctrl_c_quits_even_while_typing_a_search() {
 
 #[test]
 fn presentation_steps_with_arrows_and_copy_sends_osc_52() {
-    let mut s = Session::start_args(24, 80, &["--presentation"], &[]);
+    let mut s = Session::start_args(
+        24,
+        80,
+        &["--presentation"],
+        tempfile::tempdir().expect("temp home"),
+    );
     s.wait_for(&["Välkommen!", "Antal kommuner (andel av dem som svarade)"]);
     // `/` leaves the slides for the search box; Enter and `p` present the hits.
     s.send("/hvb\rp");
@@ -385,4 +401,79 @@ fn a_closed_terminal_ends_the_app() {
     // Ended through its own exit path (128 + SIGHUP), not killed by the signal.
     assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
     assert!(status.signal().is_none(), "{status:?}");
+}
+
+/// The checklist as the issue's "done when" tries it: start on a file, press 2, mark three
+/// indikatorer in two områden, write a note, quit, start again, and find it all there.
+#[test]
+fn checklist_marks_and_note_survive_a_restart() {
+    let home = tempfile::tempdir().expect("temp home");
+    let file = home.path().join("x.toml");
+    let file = file.to_str().expect("path").to_string();
+    let mut s = Session::start_args(30, 110, &["--checklista", &file], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("2");
+    s.wait_for(&["0 av 29 uppfyllda", "Aktuell rutin för att förhindra"]);
+    s.send(" "); // 1 uppfylld
+    s.send("j");
+    s.send("n"); // 2 ej uppfylld
+    s.send("a");
+    s.wait_for(&["Anteckning för indikator 2"]);
+    s.send("Tas upp i nämnden");
+    s.send("\r");
+    s.wait_for(&["Tas upp i nämnden", " ✎"]);
+    s.send("tj"); // Krisberedskap
+    s.send("l");
+    s.send("u"); // 40 uppfylld
+    s.wait_for(&["1 av 4 uppfyllda"]);
+    s.send("q");
+    assert!(s.wait_exit());
+    let text = std::fs::read_to_string(&file).expect("saved");
+    assert!(
+        text.contains(
+            "[indikator.2]\nstatus = \"ej uppfylld\"\nanteckning = \"Tas upp i nämnden\""
+        ),
+        "{text}"
+    );
+
+    let home = tempfile::tempdir().expect("temp home");
+    let mut s = Session::start_args(30, 110, &["--checklista", &file], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("2");
+    s.wait_for(&[
+        "1 av 29 uppfyllda",
+        "1 av 4 uppfyllda",
+        "✓  1 Aktuell",
+        "✗  2 Aktuell",
+    ]);
+    s.send("j");
+    s.wait_for(&["Tas upp i nämnden"]);
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+/// A dropped connection (SIGHUP) right after a change: the change is on disk and the lock is
+/// free for the next session.
+#[test]
+fn sighup_after_a_change_leaves_it_saved_and_the_file_free() {
+    let home = tempfile::tempdir().expect("temp home");
+    let file = home.path().join("x.toml");
+    let file_s = file.to_str().expect("path").to_string();
+    let mut s = Session::start_args(24, 100, &["--checklista", &file_s], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("2");
+    s.wait_for(&["0 av 29 uppfyllda"]);
+    s.send("u");
+    s.wait_for(&["1 av 29 uppfyllda"]);
+    s.signal("HUP");
+    let status = s.wait_status();
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+    assert_restored(&s);
+    let text = std::fs::read_to_string(&file).expect("saved");
+    assert!(
+        text.contains("[indikator.1]\nstatus = \"uppfylld\""),
+        "{text}"
+    );
+    let catalog = insats::data::load(&insats::data::Source::Embedded).expect("data");
+    insats::checklist::Store::open(&file, &catalog.indikatorer).expect("the lock is free");
 }

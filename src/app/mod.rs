@@ -3,6 +3,7 @@
 //! `update` does no I/O and no drawing; everything it needs (the window size, hence page
 //! heights) is kept here explicitly, so tests drive it directly without a terminal.
 
+pub mod checklist;
 pub mod detail;
 pub mod layout;
 pub mod list;
@@ -17,6 +18,7 @@ use crate::keymap::{Help, HelpView};
 use crate::model::{Catalog, Insats, Omrade};
 use crate::search::SearchIndex;
 
+use checklist::{ChecklistState, Outcome};
 use layout::{Panes, inner};
 use list::ListState;
 use tree::TreeState;
@@ -78,6 +80,8 @@ pub struct App {
     /// For each insats, what tells it apart from others with the same name.
     labels: Vec<Option<String>>,
     detail_scroll: usize,
+    /// View 2.
+    checklist: ChecklistState,
     focus: Focus,
     view: View,
     help_open: bool,
@@ -99,6 +103,7 @@ impl App {
         let index = SearchIndex::new(&catalog);
         let tree = TreeState::new(&catalog);
         let labels = disambiguation(&catalog);
+        let checklist = ChecklistState::new(&catalog.indikatorer);
         let mut app = App {
             catalog,
             index,
@@ -107,6 +112,7 @@ impl App {
             list: ListState::default(),
             labels,
             detail_scroll: 0,
+            checklist,
             focus: Focus::List,
             view: View::Catalog,
             help_open: false,
@@ -190,18 +196,33 @@ impl App {
                 }
             }
             _ if self.view == View::Checklist => {
-                if action == Action::Back {
-                    self.view = View::Catalog;
+                match self.checklist.update(action, &self.catalog, self.area) {
+                    Outcome::Stay => {}
+                    Outcome::ToCatalog => self.view = View::Catalog,
+                    Outcome::OpenInsats(index) => self.show_insats(index),
                 }
             }
-            Action::Click { column, row } => self.click(column, row),
-            Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
-            _ => self.update_catalog(action),
+            _ => {
+                // A message about the checklist (read-only, unreadable, unknown numbers)
+                // shows in the catalogue's status line too, until the first key there.
+                self.checklist.message = None;
+                match action {
+                    Action::Click { column, row } => self.click(column, row),
+                    Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
+                    _ => self.update_catalog(action),
+                }
+            }
         }
         if self.list.selected_index() != shown_before {
             self.detail_scroll = 0;
         }
-        self.keep_visible();
+        // The catalogue's panes are laid out again when it is shown; its detail scroll
+        // stays within the detail of the current window size meanwhile.
+        if self.view == View::Catalog {
+            self.keep_visible();
+        } else {
+            self.detail_scroll = self.detail_scroll.min(self.detail_max_scroll());
+        }
     }
 
     fn update_presentation(&mut self, action: Action) {
@@ -362,6 +383,19 @@ impl App {
         }
     }
 
+    /// Show the insats `catalog.insatser[index]` in the catalogue: the whole catalogue listed,
+    /// the insats selected and the detail pane focused.
+    fn show_insats(&mut self, index: usize) {
+        self.view = View::Catalog;
+        self.list.query.clear();
+        self.list.whole_catalog = true;
+        self.list.refresh(&self.index, self.tree.scope(), false);
+        if let Some(row) = self.list.hits.iter().position(|h| h.index == index) {
+            self.list.select(row);
+        }
+        self.focus = Focus::Detail;
+    }
+
     fn set_query(&mut self, query: String) {
         if query != self.list.query {
             self.list.query = query;
@@ -489,11 +523,15 @@ impl App {
         Panes::compute(self.area, self.focus)
     }
 
-    /// The key context: the presentation, the focused pane or the search box.
+    /// The key context: the presentation; in the checklist view, its text field or its
+    /// table; else the focused pane or the search box.
     #[must_use]
     pub fn context(&self) -> Context {
         if self.presentation {
             return Context::Presentation;
+        }
+        if self.view == View::Checklist && !self.help_open {
+            return self.checklist.context();
         }
         match self.focus {
             Focus::Tree => Context::Tree,
@@ -553,6 +591,16 @@ impl App {
     #[must_use]
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+    /// The checklist view's state.
+    #[must_use]
+    pub fn checklist(&self) -> &ChecklistState {
+        &self.checklist
+    }
+    /// The checklist view's state, for the loop: an opened checklist goes in, a chosen
+    /// kommun and errors of saving pass through here.
+    pub fn checklist_mut(&mut self) -> &mut ChecklistState {
+        &mut self.checklist
     }
     #[must_use]
     pub fn tree(&self) -> &TreeState {

@@ -35,6 +35,8 @@ För analytiker:
   insats stats --sort digital --top 5       de fem med störst andel digitalt
   insats stats --per-omrade                 median och spridning per område
   insats export --format csv > insatser.csv
+  insats --kommun Malmö                     appen med Malmös checklista (tangent 2)
+  insats checklista export --kommun Malmö   checklistan per område, att skriva ut
 
 För utbildare:
   insats --presentation                     en insats i taget över hela skärmen

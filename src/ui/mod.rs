@@ -47,7 +47,7 @@ fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) {
                 detail::draw(frame, r, app, theme);
             }
         }
-        View::Checklist => checklist::draw(frame, panes.main, app, theme),
+        View::Checklist => checklist::draw(frame, &app.checklist().panes(area), app, theme),
     }
     status::draw(frame, panes.status, app, theme);
     if app.help_open() {
@@ -96,4 +96,10 @@ fn truncate(s: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// `text` on one line for a title, field or status line: unsafe characters made visible as
+/// everywhere, line breaks shown as ` ⏎ `.
+fn one_line(text: &str) -> String {
+    crate::text::sanitize_lines(text).replace('\n', " ⏎ ")
 }
