@@ -134,8 +134,9 @@ impl App {
         if self.list.selected_index() != shown_before {
             self.detail_scroll = 0;
         }
-        // The catalogue's panes are laid out again when it is shown.
-        if self.view == View::Catalog {
+        // In the checklist view only a new window size moves the catalogue's panes (laying
+        // them out on every key there would cost the detail pane's text each time).
+        if self.view == View::Catalog || matches!(action, Action::Resize { .. }) {
             self.keep_visible();
         }
     }
