@@ -8,6 +8,7 @@
 //! - [`checklist`]: a kommun's indikator checklist: state, rules, its TOML file, atomic saves.
 //! - [`sort`]: Swedish sort keys and diacritic folding.
 //! - [`search`]: fuzzy search over the model, the one ranking for the app and the CLI.
+//! - [`synth`]: larger synthetic catalogues recombined from the real one, for benchmarks.
 //! - [`action`], [`keymap`]: what keys mean; `keymap.toml` parsed, merged and validated.
 //! - [`app`]: the interactive app's state and its one `update(Action)`.
 //! - [`text`]: data text made safe to show: control characters never reach a terminal raw.
@@ -30,6 +31,7 @@ pub mod model;
 pub mod search;
 pub mod snapshot;
 pub mod sort;
+pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;

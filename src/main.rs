@@ -171,8 +171,8 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
 /// ending but a panic: quit, SIGTERM, SIGHUP (a dropped SSH connection), SIGINT and a lost
 /// terminal. The checklist is saved after every change already; this is one more try for a
 /// change whose save failed (the message says so, and the file is left as it was). After a
-/// signal this must finish within a few seconds: `tui` ends a process that has not ended 3 s
-/// after the signal.
+/// signal this must finish within a few seconds: `tui` ends a process that has not ended
+/// 3 s after the signal; one save of a checklist file takes milliseconds.
 fn save_before_exit(app: &insats::app::App, store: Option<&mut Store>) -> Result<(), String> {
     let Some(store) = store else {
         return Ok(());

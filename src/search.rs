@@ -15,6 +15,10 @@
 //!
 //! Ties are broken by Swedish alphabetical order of the name, then by source order.
 //!
+//! Speed: each key carries a cheap set of the characters it holds, so most insatser are
+//! ruled out before any fuzzy scoring, and [`Narrowing`] lets a query that grows one
+//! keystroke at a time look only at the insatser the shorter query could still match.
+//!
 //! [`IndikatorIndex`] searches the indikatorer of the checklist the same way (titles, mått,
 //! numbers).
 
@@ -146,6 +150,75 @@ struct Abbreviation {
     kind: MatchKind,
 }
 
+/// A lossy set of characters, one bit per class: if a character is in a text, its bit is
+/// set, so a clear bit proves the character absent. Folded text is lower case, so the 26
+/// letters and 10 digits get a bit each; other ASCII characters share 27 bits and
+/// everything else one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct CharSet(u64);
+
+impl CharSet {
+    fn bit(c: char) -> u64 {
+        let n = u32::from(c);
+        let class = match c {
+            'a'..='z' => n - u32::from('a'),
+            '0'..='9' => 26 + n - u32::from('0'),
+            _ if c.is_ascii() => 36 + n % 27,
+            _ => 63,
+        };
+        1 << class
+    }
+
+    fn of(text: &str) -> Self {
+        CharSet(text.chars().fold(0, |m, c| m | Self::bit(c)))
+    }
+
+    /// The first characters of the words of `text` in the sense of
+    /// [`contains_at_word_start`]: every character not preceded by an alphanumeric one.
+    fn of_word_starts(text: &str) -> Self {
+        let mut m = 0;
+        let mut prev_alnum = false;
+        for c in text.chars() {
+            if !prev_alnum {
+                m |= Self::bit(c);
+            }
+            prev_alnum = c.is_alphanumeric();
+        }
+        CharSet(m)
+    }
+
+    fn may_contain(self, c: char) -> bool {
+        self.0 & Self::bit(c) != 0
+    }
+
+    fn may_contain_all(self, word: &str) -> bool {
+        word.chars().all(|c| self.may_contain(c))
+    }
+}
+
+/// A folded text and the characters it holds.
+#[derive(Debug, Clone)]
+struct Key {
+    text: String,
+    chars: CharSet,
+}
+
+impl Key {
+    fn new(text: String) -> Self {
+        let chars = CharSet::of(&text);
+        Key { text, chars }
+    }
+
+    /// Whether every word could match: its characters occur in the text in order. Fuzzy
+    /// matching needs that (the matcher's own first check), so a `false` here saves the
+    /// scoring and changes no result.
+    fn may_match_all(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .all(|w| self.chars.may_contain_all(w) && is_subsequence(w, &self.text))
+    }
+}
+
 /// The pre-folded search keys of one insats.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -153,16 +226,82 @@ struct Entry {
     sektion_nr: String,
     grupp: Option<String>,
     name: Folded,
-    bilaga: Option<String>,
+    name_chars: CharSet,
+    bilaga: Option<Key>,
     forklaring: Option<String>,
+    /// The first characters of the förklaring's words.
+    forklaring_starts: CharSet,
     abbreviations: Vec<Abbreviation>,
-    sort_key: String,
+}
+
+impl Entry {
+    fn in_scope(&self, scope: &Scope) -> bool {
+        scope.contains_parts(self.omrade, &self.sektion_nr, self.grupp.as_deref())
+    }
+
+    fn name_may_match(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .all(|w| self.name_chars.may_contain_all(w) && is_subsequence(w, &self.name.text))
+    }
+
+    fn forklaring_matches(&self, words: &[&str]) -> bool {
+        let Some(f) = self.forklaring.as_deref() else {
+            return false;
+        };
+        words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_none_or(|c| self.forklaring_starts.may_contain(c))
+                && contains_at_word_start(f, w)
+        })
+    }
+
+    /// Whether the insats could match `words` at all (a superset of the real hits). It
+    /// only narrows when a word grows or words are added, which [`Narrowing`] relies on.
+    fn may_match(&self, words: &[&str]) -> bool {
+        // An abbreviation hit is a substring of the name, so it passes the name check.
+        self.name_may_match(words)
+            || self.bilaga.as_ref().is_some_and(|b| b.may_match_all(words))
+            || self.forklaring_matches(words)
+    }
 }
 
 /// Search keys for a whole catalogue, folded once at load.
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    /// Each insats's place in Swedish alphabetical order of the names (ties in source
+    /// order), so that ranking compares numbers instead of strings.
+    rank: Vec<u32>,
     matcher: SkimMatcherV2,
+}
+
+/// Memory of the last queries typed into one search box, so that a query that grows by a
+/// keystroke is matched only against the insatser its shorter form could match.
+///
+/// Results are exactly those of [`SearchIndex::search`]; only the work differs. Keep one per
+/// search box and pass it to [`SearchIndex::search_narrowing`] with the same index.
+#[derive(Debug, Clone, Default)]
+pub struct Narrowing {
+    /// Entries of the index this memory is about.
+    entries: usize,
+    /// Folded query words, and the insatser that could match them, shortest query first;
+    /// each query extends the one before it.
+    steps: Vec<(Vec<String>, Vec<u32>)>,
+}
+
+/// At most this many earlier queries are remembered.
+const NARROWING_DEPTH: usize = 64;
+
+/// Whether `longer` matches a subset of what `shorter` matches: the same words, except
+/// that the last of `shorter` may have grown, and more words may follow.
+fn extends(shorter: &[String], longer: &[&str]) -> bool {
+    let Some((last, init)) = shorter.split_last() else {
+        return true;
+    };
+    longer.len() >= shorter.len()
+        && init.iter().zip(longer).all(|(a, b)| a == b)
+        && longer[init.len()].starts_with(last.as_str())
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -180,19 +319,41 @@ impl SearchIndex {
         let entries = catalog
             .insatser
             .iter()
-            .map(|i| Entry {
-                omrade: i.omrade,
-                sektion_nr: i.sektion_nr.clone(),
-                grupp: i.grupp.clone(),
-                name: Folded::new(&i.namn),
-                bilaga: i.namn_bilaga.as_deref().map(crate::sort::fold),
-                forklaring: i.forklaring.as_deref().map(crate::sort::fold),
-                abbreviations: abbreviations(&i.namn),
-                sort_key: swedish_key(&i.namn),
+            .map(|i| {
+                let name = Folded::new(&i.namn);
+                let forklaring = i.forklaring.as_deref().map(crate::sort::fold);
+                Entry {
+                    omrade: i.omrade,
+                    sektion_nr: i.sektion_nr.clone(),
+                    grupp: i.grupp.clone(),
+                    name_chars: CharSet::of(&name.text),
+                    name,
+                    bilaga: i
+                        .namn_bilaga
+                        .as_deref()
+                        .map(|b| Key::new(crate::sort::fold(b))),
+                    forklaring_starts: forklaring
+                        .as_deref()
+                        .map_or_else(CharSet::default, CharSet::of_word_starts),
+                    forklaring,
+                    abbreviations: abbreviations(&i.namn),
+                }
             })
             .collect();
+        let mut order: Vec<(String, usize)> = catalog
+            .insatser
+            .iter()
+            .enumerate()
+            .map(|(n, i)| (swedish_key(&i.namn), n))
+            .collect();
+        order.sort_unstable();
+        let mut rank = vec![0; order.len()];
+        for (r, (_, n)) in order.into_iter().enumerate() {
+            rank[n] = u32::try_from(r).unwrap_or(u32::MAX);
+        }
         SearchIndex {
             entries,
+            rank,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
@@ -216,38 +377,93 @@ impl SearchIndex {
     pub fn search(&self, query: &str, scope: &Scope) -> Vec<Hit> {
         let query = crate::sort::fold(query.trim());
         let words: Vec<&str> = query.split_whitespace().collect();
-        let in_scope = self
+        if words.is_empty() {
+            return self.everything(scope);
+        }
+        let hits = self
             .entries
             .iter()
             .enumerate()
-            .filter(|(_, e)| scope.contains_parts(e.omrade, &e.sektion_nr, e.grupp.as_deref()));
-        if words.is_empty() {
-            return in_scope
-                .map(|(index, _)| Hit {
-                    index,
-                    kind: MatchKind::Everything,
-                    score: 0,
-                    positions: Vec::new(),
-                })
-                .collect();
-        }
-        let mut hits: Vec<Hit> = in_scope
+            .filter(|(_, e)| e.in_scope(scope))
             .filter_map(|(index, e)| self.match_entry(index, e, &query, &words))
             .collect();
-        hits.sort_by(|a, b| {
-            (
-                a.kind,
-                Reverse(a.score),
-                &self.entries[a.index].sort_key,
-                a.index,
-            )
-                .cmp(&(
-                    b.kind,
-                    Reverse(b.score),
-                    &self.entries[b.index].sort_key,
-                    b.index,
-                ))
+        self.ranked(hits)
+    }
+
+    /// The same hits as [`SearchIndex::search`], found faster while a query is typed: when
+    /// the query extends one `memory` has seen, only the insatser that one could match are
+    /// looked at.
+    #[must_use]
+    pub fn search_narrowing(&self, query: &str, scope: &Scope, memory: &mut Narrowing) -> Vec<Hit> {
+        let query = crate::sort::fold(query.trim());
+        let words: Vec<&str> = query.split_whitespace().collect();
+        if words.is_empty() {
+            return self.everything(scope);
+        }
+        if memory.entries != self.entries.len() {
+            *memory = Narrowing {
+                entries: self.entries.len(),
+                steps: Vec::new(),
+            };
+        }
+        while memory
+            .steps
+            .last()
+            .is_some_and(|(w, _)| !extends(w, &words))
+        {
+            memory.steps.pop();
+        }
+        let same = memory.steps.last().is_some_and(|(w, _)| {
+            w.len() == words.len() && w.iter().zip(&words).all(|(a, b)| a == b)
         });
+        if !same {
+            let candidates: Vec<u32> = match memory.steps.last() {
+                Some((_, c)) => c
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.entries[i as usize].may_match(&words))
+                    .collect(),
+                None => (0..self.entries.len())
+                    .filter(|&i| self.entries[i].may_match(&words))
+                    .filter_map(|i| u32::try_from(i).ok())
+                    .collect(),
+            };
+            if memory.steps.len() == NARROWING_DEPTH {
+                memory.steps.remove(0);
+            }
+            memory
+                .steps
+                .push((words.iter().map(|w| (*w).to_string()).collect(), candidates));
+        }
+        let candidates = memory.steps.last().map_or(&[][..], |(_, c)| c.as_slice());
+        let hits = candidates
+            .iter()
+            .map(|&i| (i as usize, &self.entries[i as usize]))
+            .filter(|(_, e)| e.in_scope(scope))
+            .filter_map(|(index, e)| self.match_entry(index, e, &query, &words))
+            .collect();
+        self.ranked(hits)
+    }
+
+    /// Every insats in scope, in source order.
+    fn everything(&self, scope: &Scope) -> Vec<Hit> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.in_scope(scope))
+            .map(|(index, _)| Hit {
+                index,
+                kind: MatchKind::Everything,
+                score: 0,
+                positions: Vec::new(),
+            })
+            .collect()
+    }
+
+    /// Hits best first: kind, then score, then Swedish order of the name and source order
+    /// (both in `rank`, which is unique, so an unstable sort gives one order).
+    fn ranked(&self, mut hits: Vec<Hit>) -> Vec<Hit> {
+        hits.sort_unstable_by_key(|h| (h.kind, Reverse(h.score), self.rank[h.index]));
         hits
     }
 
@@ -265,7 +481,9 @@ impl SearchIndex {
                 positions: a.chars.clone().collect(),
             });
         }
-        if let Some((score, positions)) = self.fuzzy_all(&e.name.text, words) {
+        if e.name_may_match(words)
+            && let Some((score, positions)) = self.fuzzy_all(&e.name.text, words)
+        {
             return Some(Hit {
                 index,
                 kind: MatchKind::Name,
@@ -273,7 +491,9 @@ impl SearchIndex {
                 positions: e.name.to_original(positions),
             });
         }
-        if let Some((score, _)) = e.bilaga.as_deref().and_then(|b| self.fuzzy_all(b, words)) {
+        if let Some(b) = e.bilaga.as_ref().filter(|b| b.may_match_all(words))
+            && let Some((score, _)) = self.fuzzy_all(&b.text, words)
+        {
             // The appendix spells the name differently; its letters are not on screen.
             return Some(Hit {
                 index,
@@ -282,16 +502,12 @@ impl SearchIndex {
                 positions: Vec::new(),
             });
         }
-        let forklaring = e.forklaring.as_deref()?;
-        words
-            .iter()
-            .all(|w| contains_at_word_start(forklaring, w))
-            .then(|| Hit {
-                index,
-                kind: MatchKind::Forklaring,
-                score: 0,
-                positions: Vec::new(),
-            })
+        e.forklaring_matches(words).then(|| Hit {
+            index,
+            kind: MatchKind::Forklaring,
+            score: 0,
+            positions: Vec::new(),
+        })
     }
 
     /// Every word must match `text`; scores add up and positions are merged.
@@ -309,6 +525,18 @@ impl SearchIndex {
         }
         Some((total, positions))
     }
+}
+
+/// Whether the characters of `word` occur in `text` in order (not necessarily together).
+fn is_subsequence(word: &str, text: &str) -> bool {
+    let mut rest = text;
+    for c in word.chars() {
+        match rest.find(c) {
+            Some(at) => rest = &rest[at + c.len_utf8()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Whether `word` occurs in `text` where a word starts (`återfall` in `…om återfall`,

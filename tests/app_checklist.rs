@@ -453,3 +453,28 @@ fn a_click_on_an_omrade_selects_it_even_when_the_pane_is_scrolled() {
     assert_eq!(a.checklist().focus, ChecklistFocus::List);
     assert_eq!(a.checklist().selected, 2);
 }
+
+#[test]
+fn a_resize_in_the_checklist_keeps_the_catalogues_detail_scroll_in_range() {
+    let mut a = app();
+    a.update(Action::Resize {
+        width: 120,
+        height: 12,
+    });
+    a.update(Action::Open);
+    a.update(Action::Bottom);
+    assert!(a.detail_scroll() > 0);
+    a.update(Action::ShowChecklist);
+    a.update(Action::Resize {
+        width: 120,
+        height: 80,
+    });
+    // Still in view 2: the catalogue's state must fit the new size already.
+    assert_eq!(a.view(), View::Checklist);
+    let r = insats::app::layout::inner(a.panes().detail.expect("detail"));
+    let max = a
+        .detail_lines(usize::from(r.width))
+        .len()
+        .saturating_sub(usize::from(r.height));
+    assert!(a.detail_scroll() <= max, "{} > {max}", a.detail_scroll());
+}

@@ -388,6 +388,20 @@ proptest! {
     }
 
     #[test]
+    fn the_checklist_parser_takes_any_text(
+        text in prop_oneof![
+            any::<String>(),
+            "(format = [0-9]\n)?(kommun = \"[a-zå]{0,8}\"\n)?(\\[indikator\\.[0-9]{1,3}\\]\nstatus = \"(uppfylld|delvis|ej uppfylld|klar)\"\n(anteckning = \"[a-z ]{0,10}\"\n)?){0,4}",
+        ]
+    ) {
+        let catalog = common::catalog();
+        let rules = insats::checklist::Rules::new(&catalog.indikatorer);
+        if let Err(e) = insats::checklist::file::parse(&text, Path::new("lista.toml"), &rules) {
+            prop_assert!(e.to_string().contains("lista.toml"), "{e}");
+        }
+    }
+
+    #[test]
     fn the_keymap_parser_takes_any_text(text in any::<String>()) {
         let mut k = Keymap::builtin().expect("keymap");
         if let Err(e) = k.merge_str(&text, Path::new("egen.toml")) {

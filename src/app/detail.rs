@@ -140,6 +140,27 @@ fn text_lines(out: &mut Vec<DetailLine>, tone: Tone, text: &str, width: usize) {
 /// The lines of the detail pane for `catalog.insatser[index]` at `width` columns.
 #[must_use]
 pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
+    let same: Vec<usize> = catalog.insatser.get(index).map_or_else(Vec::new, |i| {
+        catalog
+            .insatser
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.id != i.id && same_name(o, i))
+            .map(|(n, _)| n)
+            .collect()
+    });
+    lines_with(catalog, index, &same, width)
+}
+
+/// [`lines`] when the insatser of the same name are known already (`same`, indices in source
+/// order, without `index` itself): the app groups names once instead of on every frame.
+#[must_use]
+pub fn lines_with(
+    catalog: &Catalog,
+    index: usize,
+    same: &[usize],
+    width: usize,
+) -> Vec<DetailLine> {
     let Some(i) = catalog.insatser.get(index) else {
         return vec![vec![(Tone::Dim, "Ingen insats vald.".to_string())]];
     };
@@ -196,10 +217,9 @@ pub fn lines(catalog: &Catalog, index: usize, width: usize) -> Vec<DetailLine> {
     skane(&mut out, catalog, i, width);
     indikatorer(&mut out, catalog, i, width);
 
-    let same: Vec<&Insats> = catalog
-        .insatser
+    let same: Vec<&Insats> = same
         .iter()
-        .filter(|o| o.id != i.id && same_name(o, i))
+        .filter_map(|&n| catalog.insatser.get(n))
         .collect();
     if !same.is_empty() {
         out.push(Vec::new());
@@ -280,13 +300,16 @@ fn indikatorer(out: &mut Vec<DetailLine>, catalog: &Catalog, i: &Insats, width: 
 /// Whether two insatser carry the same name (ignoring case and spacing).
 #[must_use]
 pub fn same_name(a: &Insats, b: &Insats) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(&a.namn) == norm(&b.namn)
+    name_key(&a.namn) == name_key(&b.namn)
+}
+
+/// A name as [`same_name`] compares it: words joined by one space, lower case.
+#[must_use]
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 const LABEL_W: usize = 20;

@@ -1,6 +1,6 @@
 //! The insats list and its search box: query, scope toggle, hits, selection and scrolling.
 
-use crate::search::{Hit, Scope, SearchIndex};
+use crate::search::{Hit, Narrowing, Scope, SearchIndex};
 
 use super::tree::keep_visible;
 
@@ -17,6 +17,8 @@ pub struct ListState {
     pub selected: usize,
     /// First visible row.
     pub offset: usize,
+    /// The queries typed so far, so that each keystroke searches only what can still match.
+    narrowing: Narrowing,
 }
 
 impl ListState {
@@ -33,7 +35,12 @@ impl ListState {
     /// Run the search again; keep the selected insats if it is still a hit, else go to the top.
     pub fn refresh(&mut self, index: &SearchIndex, tree_scope: &Scope, keep_selection: bool) {
         let before = self.selected_index();
-        self.hits = index.search(&self.query, self.scope(tree_scope));
+        let scope = if self.whole_catalog {
+            &Scope::All
+        } else {
+            tree_scope
+        };
+        self.hits = index.search_narrowing(&self.query, scope, &mut self.narrowing);
         self.selected = match before.filter(|_| keep_selection) {
             Some(b) => self.hits.iter().position(|h| h.index == b).unwrap_or(0),
             None => 0,

@@ -10,6 +10,8 @@ pub mod list;
 pub mod presentation;
 pub mod tree;
 
+use std::collections::HashMap;
+
 use ratatui::layout::{Position, Rect};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -79,6 +81,8 @@ pub struct App {
     list: ListState,
     /// For each insats, what tells it apart from others with the same name.
     labels: Vec<Option<String>>,
+    /// For each insats, the others with the same name (see [`detail::same_name`]).
+    same_name: SameName,
     detail_scroll: usize,
     /// View 2.
     checklist: ChecklistState,
@@ -102,7 +106,8 @@ impl App {
     pub fn new(catalog: Catalog, help: Help) -> Self {
         let index = SearchIndex::new(&catalog);
         let tree = TreeState::new(&catalog);
-        let labels = disambiguation(&catalog);
+        let same_name = SameName::new(&catalog);
+        let labels = disambiguation(&catalog, &same_name);
         let checklist = ChecklistState::new(&catalog.indikatorer);
         let mut app = App {
             catalog,
@@ -111,6 +116,7 @@ impl App {
             tree,
             list: ListState::default(),
             labels,
+            same_name,
             detail_scroll: 0,
             checklist,
             focus: Focus::List,
@@ -216,12 +222,10 @@ impl App {
         if self.list.selected_index() != shown_before {
             self.detail_scroll = 0;
         }
-        // The catalogue's panes are laid out again when it is shown; its detail scroll
-        // stays within the detail of the current window size meanwhile.
-        if self.view == View::Catalog {
+        // In the checklist view only a new window size moves the catalogue's panes (laying
+        // them out on every key there would cost the detail pane's text each time).
+        if self.view == View::Catalog || matches!(action, Action::Resize { .. }) {
             self.keep_visible();
-        } else {
-            self.detail_scroll = self.detail_scroll.min(self.detail_max_scroll());
         }
     }
 
@@ -510,11 +514,9 @@ impl App {
     /// The detail pane's lines for the selected insats at `width` columns.
     #[must_use]
     pub fn detail_lines(&self, width: usize) -> Vec<detail::DetailLine> {
-        detail::lines(
-            &self.catalog,
-            self.list.selected_index().unwrap_or(usize::MAX),
-            width,
-        )
+        let index = self.list.selected_index().unwrap_or(usize::MAX);
+        let same = self.same_name.others(&self.catalog, index);
+        detail::lines_with(&self.catalog, index, &same, width)
     }
 
     /// The panes of the current window size and focus.
@@ -702,51 +704,95 @@ pub fn short_title(o: Omrade) -> &'static str {
     }
 }
 
-/// For insatser whose name occurs more than once: the område when that tells them apart,
-/// else område and group (or section). Control characters are made visible.
-fn disambiguation(catalog: &Catalog) -> Vec<Option<String>> {
-    let all = &catalog.insatser;
-    all.iter()
-        .map(|i| label_for(all, i).map(|l| crate::text::sanitize(&l).into_owned()))
-        .collect()
+/// The insatser that share a name, grouped once: comparing every pair would take minutes
+/// for a catalogue of 100 000.
+#[derive(Debug)]
+struct SameName {
+    /// For each insats, its group in `groups`, if its name occurs more than once.
+    group: Vec<Option<usize>>,
+    /// Indices of the insatser of each shared name, in source order.
+    groups: Vec<Vec<usize>>,
 }
 
-fn label_for(all: &[Insats], i: &Insats) -> Option<String> {
-    let same: Vec<&Insats> = all
-        .iter()
-        .filter(|o| o.id != i.id && detail::same_name(o, i))
-        .collect();
-    if same.is_empty() {
-        None
-    } else if same.iter().all(|o| o.omrade != i.omrade) {
-        Some(short_title(i.omrade).to_string())
-    } else {
-        // Same område: the group (or section) tells them apart; drop the words all
-        // those headings share ("Insatser riktade till …").
-        let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
-        let others: Vec<String> = same
-            .iter()
-            .filter(|o| o.omrade == i.omrade)
-            .map(|o| heading(o))
-            .collect();
-        let own = heading(i);
-        let words: Vec<&str> = own.split_whitespace().collect();
-        let shared = others
-            .iter()
-            .map(|o| {
-                words
-                    .iter()
-                    .zip(o.split_whitespace())
-                    .take_while(|(a, b)| *a == b)
-                    .count()
-            })
-            .min()
-            .unwrap_or(0)
-            .min(words.len().saturating_sub(1));
-        Some(format!(
-            "{} › {}",
-            short_title(i.omrade),
-            words[shared..].join(" ")
-        ))
+impl SameName {
+    fn new(catalog: &Catalog) -> Self {
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (n, i) in catalog.insatser.iter().enumerate() {
+            by_name
+                .entry(detail::name_key(&i.namn))
+                .or_default()
+                .push(n);
+        }
+        let mut groups: Vec<Vec<usize>> = by_name.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort_unstable();
+        let mut group = vec![None; catalog.insatser.len()];
+        for (g, members) in groups.iter().enumerate() {
+            for &n in members {
+                group[n] = Some(g);
+            }
+        }
+        SameName { group, groups }
     }
+
+    /// The others with the same name as insats `index` (and another id), in source order.
+    fn others(&self, catalog: &Catalog, index: usize) -> Vec<usize> {
+        let (Some(Some(g)), Some(i)) = (self.group.get(index), catalog.insatser.get(index)) else {
+            return Vec::new();
+        };
+        self.groups[*g]
+            .iter()
+            .copied()
+            .filter(|&n| catalog.insatser[n].id != i.id)
+            .collect()
+    }
+}
+
+/// For insatser whose name occurs more than once: the område when that tells them apart,
+/// else område and group (or section). Control characters are made visible.
+fn disambiguation(catalog: &Catalog, same_name: &SameName) -> Vec<Option<String>> {
+    let all = &catalog.insatser;
+    all.iter()
+        .enumerate()
+        .map(|(n, i)| {
+            let same: Vec<&Insats> = same_name
+                .others(catalog, n)
+                .into_iter()
+                .map(|o| &all[o])
+                .collect();
+            if same.is_empty() {
+                None
+            } else if same.iter().all(|o| o.omrade != i.omrade) {
+                Some(short_title(i.omrade).to_string())
+            } else {
+                // Same område: the group (or section) tells them apart; drop the words all
+                // those headings share ("Insatser riktade till …").
+                let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
+                let others: Vec<String> = same
+                    .iter()
+                    .filter(|o| o.omrade == i.omrade)
+                    .map(|o| heading(o))
+                    .collect();
+                let own = heading(i);
+                let words: Vec<&str> = own.split_whitespace().collect();
+                let shared = others
+                    .iter()
+                    .map(|o| {
+                        words
+                            .iter()
+                            .zip(o.split_whitespace())
+                            .take_while(|(a, b)| *a == b)
+                            .count()
+                    })
+                    .min()
+                    .unwrap_or(0)
+                    .min(words.len().saturating_sub(1));
+                Some(format!(
+                    "{} › {}",
+                    short_title(i.omrade),
+                    words[shared..].join(" ")
+                ))
+            }
+        })
+        .map(|l| l.map(|l| crate::text::sanitize(&l).into_owned()))
+        .collect()
 }

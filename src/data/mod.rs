@@ -89,6 +89,41 @@ pub fn load(source: &Source) -> Result<Catalog, DataError> {
     })
 }
 
+/// Write `catalog` as a complete data directory that [`load`] reads back with
+/// `Source::Dir(dir)`: all five CSV files, through the same writers the extractor uses.
+///
+/// # Errors
+/// [`DataError::Io`] naming the file that could not be written.
+pub fn write_dir(dir: &Path, catalog: &Catalog) -> Result<(), DataError> {
+    let io = |file: PathBuf| move |source| DataError::Io { file, source };
+    std::fs::create_dir_all(dir).map_err(io(dir.to_path_buf()))?;
+    let write = |name: &str, f: &dyn Fn(&mut Vec<u8>) -> csv::Result<()>| {
+        let path = dir.join(name);
+        let mut buf = Vec::new();
+        f(&mut buf).map_err(|e| DataError::Io {
+            file: path.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        std::fs::write(&path, buf).map_err(io(path))
+    };
+    write(insatser::FILE_NAME, &|b| {
+        insatser::write_csv(b, &catalog.insatser)
+    })?;
+    write(skane::FILE_NAME, &|b| skane::write_csv(b, &catalog.skane))?;
+    write(lagesrapport::FILE_NAME, &|b| {
+        lagesrapport::write_csv(b, &catalog.lagesrapport)
+    })?;
+    write(indikatorer::FILE_NAME, &|b| {
+        indikatorer::write_csv(b, &catalog.indikatorer)
+    })?;
+    write(indikatorer::FRAGOR_FILE_NAME, &|b| {
+        indikatorer::write_fragor_csv(b, &catalog.indikatorer)
+    })?;
+    write(kopplingar::FILE_NAME, &|b| {
+        kopplingar::write_csv(b, &catalog.kopplingar)
+    })
+}
+
 /// Read a whole file as UTF-8, with an error naming the file (and the line of a bad byte).
 ///
 /// # Errors

@@ -1,0 +1,141 @@
+//! The app's search while typing (narrowing from the previous query) finds exactly what a
+//! fresh search finds, for every keystroke, deletion and scope change.
+
+mod common;
+
+use insats::action::Action;
+use insats::app::App;
+use insats::keymap::Keymap;
+use insats::model::{Catalog, Omrade};
+use insats::search::{Hit, Narrowing, Scope, SearchIndex};
+
+fn real() -> Catalog {
+    insats::data::load(&insats::data::Source::Embedded).expect("embedded data")
+}
+
+/// Every prefix of `query`, as typed, then the deletions back to empty.
+fn keystrokes(query: &str) -> Vec<String> {
+    let chars: Vec<char> = query.chars().collect();
+    let typed = (1..=chars.len()).map(|k| chars[..k].iter().collect::<String>());
+    let deleted = (0..chars.len()).rev().map(|k| chars[..k].iter().collect());
+    typed.chain(deleted).collect()
+}
+
+const QUERIES: [&str; 8] = [
+    "motiverande samtal",
+    "samtal motiverande",
+    "mi",
+    "hvb-hem",
+    "Återfall",
+    "stöd till anhöriga",
+    "kbt  familj ",
+    "xq",
+];
+
+fn check(catalog: &Catalog, scopes: &[Scope]) -> usize {
+    let index = SearchIndex::new(catalog);
+    let mut memory = Narrowing::default();
+    let mut compared = 0;
+    for q in QUERIES {
+        for typed in keystrokes(q) {
+            for scope in scopes {
+                let narrowed = index.search_narrowing(&typed, scope, &mut memory);
+                let fresh = index.search(&typed, scope);
+                assert_eq!(narrowed, fresh, "query {typed:?} in {scope:?}");
+                compared += fresh.len();
+            }
+        }
+    }
+    compared
+}
+
+#[test]
+fn narrowing_equals_a_fresh_search_on_the_real_catalogue() {
+    let scopes = [
+        Scope::All,
+        Scope::Omrade(Omrade::MissbrukOchBeroende),
+        Scope::Sektion {
+            omrade: Omrade::Aldre,
+            nr: "2.1".to_string(),
+        },
+    ];
+    assert!(check(&real(), &scopes) > 1000);
+}
+
+#[test]
+fn narrowing_equals_a_fresh_search_on_a_synthetic_catalogue() {
+    let synth = insats::synth::catalog(&real(), 3000);
+    assert!(check(&synth, &[Scope::All]) > 3000);
+}
+
+#[test]
+fn a_query_that_jumps_elsewhere_is_searched_afresh() {
+    let c = real();
+    let index = SearchIndex::new(&c);
+    let mut memory = Narrowing::default();
+    let names = |hits: &[Hit]| -> Vec<usize> { hits.iter().map(|h| h.index).collect() };
+    let _ = index.search_narrowing("hvb", &Scope::All, &mut memory);
+    // Not an extension of "hvb": the narrowed set of "hvb" must not be reused.
+    for q in ["mi", "h", "hvb x", "hv b", "kbt"] {
+        assert_eq!(
+            names(&index.search_narrowing(q, &Scope::All, &mut memory)),
+            names(&index.search(q, &Scope::All)),
+            "{q}"
+        );
+    }
+    // A memory from another index is not trusted either.
+    let small = SearchIndex::new(&common::catalog());
+    assert_eq!(
+        small.search_narrowing("kbt", &Scope::All, &mut memory),
+        small.search("kbt", &Scope::All)
+    );
+}
+
+#[test]
+fn the_app_lists_the_hits_of_a_fresh_search_while_typing() {
+    let c = real();
+    let index = SearchIndex::new(&c);
+    let mut app = App::new(c, Keymap::builtin().expect("keymap").help());
+    app.update(Action::FocusSearch);
+    for ch in "stöd till anhöriga".chars() {
+        app.update(Action::InsertChar(ch));
+        assert_eq!(
+            app.list().hits,
+            index.search(&app.list().query, &Scope::All),
+            "{}",
+            app.list().query
+        );
+    }
+    for _ in 0..6 {
+        app.update(Action::DeleteChar);
+        assert_eq!(
+            app.list().hits,
+            index.search(&app.list().query, &Scope::All)
+        );
+    }
+}
+
+#[test]
+fn the_detail_pane_compares_the_same_insats_elsewhere_as_before() {
+    let c = real();
+    let mut app = App::new(c.clone(), Keymap::builtin().expect("keymap").help());
+    app.update(Action::FocusSearch);
+    for ch in "motiverande samtal".chars() {
+        app.update(Action::InsertChar(ch));
+    }
+    app.update(Action::Open);
+    let mut seen = 0;
+    for _ in 0..app.list().hits.len() {
+        let index = app.list().selected_index().expect("a selection");
+        let expected = insats::app::detail::lines(&c, index, 80);
+        assert_eq!(app.detail_lines(80), expected, "{}", c.insatser[index].id);
+        if expected
+            .iter()
+            .any(|l| l.iter().any(|(_, s)| s == "Samma insats på andra ställen"))
+        {
+            seen += 1;
+        }
+        app.update(Action::Down);
+    }
+    assert!(seen >= 6, "six Motiverande samtal (MI) rows: {seen}");
+}
