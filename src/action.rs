@@ -51,6 +51,31 @@ pub enum Action {
     ShowCatalog,
     /// Show the indicator checklist (view 2).
     ShowChecklist,
+    /// Show the selected insats over the whole screen, for presenting; again to leave.
+    TogglePresentation,
+    /// In the presentation: the next insats of the list.
+    NextInsats,
+    /// In the presentation: the previous insats of the list.
+    PrevInsats,
+    /// Copy the selected insats as plain text to the clipboard (OSC 52) and a file.
+    Copy,
+    /// Checklist: the next status of the selected indikator (ej bedömd → uppfylld → delvis →
+    /// ej uppfylld), skipping delvis where the indikator does not define it.
+    CycleStatus,
+    /// Checklist: mark the selected indikator uppfylld.
+    MarkUppfylld,
+    /// Checklist: mark the selected indikator delvis uppfylld (where defined).
+    MarkDelvis,
+    /// Checklist: mark the selected indikator ej uppfylld.
+    MarkEjUppfylld,
+    /// Checklist: mark the selected indikator ej bedömd again.
+    MarkEjBedomd,
+    /// Checklist: write or change the note of the selected indikator.
+    EditNote,
+    /// Checklist: show the linked insats in the catalogue (`2` comes back).
+    OpenLinked,
+    /// Checklist: choose the kommun whose checklist to open.
+    ChooseKommun,
     /// Do nothing: binding a key to `none` removes its default binding.
     None,
     /// A character typed into the search box.
@@ -65,17 +90,23 @@ pub enum Action {
     /// The terminal has a new size.
     #[serde(skip)]
     Resize { width: u16, height: u16 },
+    /// The copy asked for has been sent to the terminal; `saved` tells whether the file
+    /// copy was written too.
+    #[serde(skip)]
+    Copied { saved: bool },
 }
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const BINDABLE: [Action; 22] = [
+    pub const BINDABLE: [Action; 34] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
         Action::PageDown,
         Action::Top,
         Action::Bottom,
+        Action::NextInsats,
+        Action::PrevInsats,
         Action::Collapse,
         Action::Expand,
         Action::Open,
@@ -89,6 +120,16 @@ impl Action {
         Action::FocusTree,
         Action::ShowCatalog,
         Action::ShowChecklist,
+        Action::TogglePresentation,
+        Action::Copy,
+        Action::CycleStatus,
+        Action::MarkUppfylld,
+        Action::MarkDelvis,
+        Action::MarkEjUppfylld,
+        Action::MarkEjBedomd,
+        Action::EditNote,
+        Action::OpenLinked,
+        Action::ChooseKommun,
         Action::ToggleHelp,
         Action::Quit,
         Action::None,
@@ -119,6 +160,19 @@ impl Action {
             Action::ClearSearch => "rensa sökningen",
             Action::ShowCatalog => "katalogen",
             Action::ShowChecklist => "checklista för indikatorer",
+            Action::TogglePresentation => "presentationsläget på/av",
+            Action::NextInsats => "nästa insats",
+            Action::PrevInsats => "föregående insats",
+            Action::Copy => "kopiera insatsen som text",
+            Action::Copied { .. } => "kopierad",
+            Action::CycleStatus => "nästa status",
+            Action::MarkUppfylld => "uppfylld",
+            Action::MarkDelvis => "delvis uppfylld",
+            Action::MarkEjUppfylld => "ej uppfylld",
+            Action::MarkEjBedomd => "ej bedömd",
+            Action::EditNote => "skriv anteckning",
+            Action::OpenLinked => "visa kopplad insats i katalogen",
+            Action::ChooseKommun => "välj kommun",
             Action::None => "ingenting",
             Action::InsertChar(_) => "skriv i sökrutan",
             Action::Click { .. } => "klicka",
@@ -128,24 +182,43 @@ impl Action {
     }
 }
 
-/// Where keys are resolved: the focused pane or the search box. Each has a table in
-/// `keymap.toml`; `[global]` is the fallback for all of them.
+/// Where keys are resolved: the focused pane of the catalogue, the search box (and any other
+/// text field), the checklist view, or the presentation. Each has a table in `keymap.toml`;
+/// `[global]` is the fallback for all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
     Tree,
     List,
     Detail,
     Search,
+    Presentation,
+    /// Every pane of the checklist view (view 2) outside its text fields.
+    Checklist,
 }
 
 impl Context {
     /// All contexts, in the order of the help overlay.
-    pub const ALL: [Context; 4] = [
+    pub const ALL: [Context; 6] = [
         Context::Tree,
         Context::List,
         Context::Detail,
         Context::Search,
+        Context::Presentation,
+        Context::Checklist,
     ];
+
+    /// Where the context is, as the help overlay says it: "i listan".
+    #[must_use]
+    pub fn place(self) -> &'static str {
+        match self {
+            Context::Tree => "trädet",
+            Context::List => "listan",
+            Context::Detail => "detaljrutan",
+            Context::Search => "sökrutan",
+            Context::Presentation => "presentationen",
+            Context::Checklist => "checklistan",
+        }
+    }
 
     /// The table name in `keymap.toml`.
     #[must_use]
@@ -155,6 +228,8 @@ impl Context {
             Context::List => "list",
             Context::Detail => "detail",
             Context::Search => "search",
+            Context::Presentation => "presentation",
+            Context::Checklist => "checklist",
         }
     }
 
@@ -165,7 +240,9 @@ impl Context {
             Context::Tree => "Områdesträdet",
             Context::List => "Listan",
             Context::Detail => "Detaljrutan",
-            Context::Search => "Sökrutan",
+            Context::Search => "Sökrutan och textfält",
+            Context::Presentation => "Presentationen",
+            Context::Checklist => "Checklistan",
         }
     }
 }

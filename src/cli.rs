@@ -7,9 +7,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::model::IndikatorOmrade;
 
 mod args;
+mod checklista;
 mod help;
 
-pub use args::{ColorChoice, Format, Matt, OmradeArg, SearchArgs, StatsArgs};
+pub use args::{
+    ColorChoice, Format, Matt, OmradeArg, RenderArgs, RenderFormat, SearchArgs, Size, StatsArgs,
+    ThemeArg, ViewArg,
+};
+pub use checklista::{ChecklistaCommand, ChecklistaFormat};
 pub use help::{command, parse};
 
 /// insats: socialtjänstens insatser och Socialstyrelsens indikatorer, sökbara i terminalen.
@@ -20,6 +25,15 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub data: Option<PathBuf>,
 
+    /// Kommunens checklista, i $XDG_DATA_HOME/insats/checklistor/ (annars
+    /// ~/.local/share/insats/checklistor/).
+    #[arg(long, value_name = "NAMN", global = true, value_hint = clap::ValueHint::Other)]
+    pub kommun: Option<String>,
+
+    /// Checklistan i FIL (skapas vid första ändringen); går före --kommun.
+    #[arg(long, value_name = "FIL", global = true, value_hint = clap::ValueHint::FilePath)]
+    pub checklista: Option<PathBuf>,
+
     /// Läs egna tangentval från FIL, utöver standardvalen och
     /// $XDG_CONFIG_HOME/insats/keymap.toml.
     #[arg(long, value_name = "FIL", global = true)]
@@ -28,6 +42,15 @@ pub struct Cli {
     /// Färg i utdata; auto betyder på en terminal, om inte NO_COLOR är satt.
     #[arg(long, value_enum, value_name = "NÄR", default_value_t, global = true)]
     pub color: ColorChoice,
+
+    /// Färgtema i appen och i `insats render`; utan flaggan gäller tema i
+    /// $XDG_CONFIG_HOME/insats/config.toml, annars mork (kontrast i presentationsläget).
+    #[arg(long, alias = "tema", value_enum, value_name = "TEMA", global = true)]
+    pub theme: Option<ThemeArg>,
+
+    /// Starta i presentationsläget: en insats i taget över hela skärmen, pilarna bläddrar.
+    #[arg(long)]
+    pub presentation: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -79,8 +102,17 @@ pub enum Command {
         /// Indikatorns nummer (1–99, se `insats indikatorer`).
         nummer: u32,
     },
+    /// Kommunens checklista mot indikatorerna: exportera den, eller ändra den från ett skript.
+    Checklista {
+        #[command(subcommand)]
+        command: ChecklistaCommand,
+    },
     /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
     Keymap,
+    /// Skriv det appen skulle visa, som text, SVG eller HTML: för handouts, bilder och
+    /// dokumentation.
+    #[command(after_help = help::RENDER_EXAMPLES)]
+    Render(RenderArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

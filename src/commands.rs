@@ -5,10 +5,12 @@
 
 pub mod docs;
 pub mod out;
+pub mod render;
 pub mod search;
 pub mod show;
 pub mod stats;
 
+pub mod checklista;
 pub mod indikatorer;
 
 use std::io::{IsTerminal, Write};

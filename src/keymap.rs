@@ -26,7 +26,7 @@ pub enum KeymapError {
     #[error("tangentbordsfilen {file} är inte giltig TOML: {message}")]
     Toml { file: PathBuf, message: String },
     #[error(
-        "tangentbordsfilen {file}: okänd tabell [{table}] (giltiga: [global], [tree], [list], [detail], [search])"
+        "tangentbordsfilen {file}: okänd tabell [{table}] (giltiga: [global], [tree], [list], [detail], [search], [checklist], [presentation])"
     )]
     UnknownTable { file: PathBuf, table: String },
     #[error("tangentbordsfilen {file}: [{table}] ska vara en tabell med tangent = \"åtgärd\"")]
@@ -221,7 +221,7 @@ type Table = Vec<(KeyCombo, Action)>;
 #[derive(Debug, Clone)]
 pub struct Keymap {
     global: Table,
-    contexts: [Table; 4],
+    contexts: [Table; 6],
 }
 
 fn context_slot(context: Context) -> usize {
@@ -230,6 +230,8 @@ fn context_slot(context: Context) -> usize {
         Context::List => 1,
         Context::Detail => 2,
         Context::Search => 3,
+        Context::Presentation => 4,
+        Context::Checklist => 5,
     }
 }
 
@@ -306,6 +308,8 @@ impl Keymap {
                 "list" => Some(Context::List),
                 "detail" => Some(Context::Detail),
                 "search" => Some(Context::Search),
+                "presentation" => Some(Context::Presentation),
+                "checklist" => Some(Context::Checklist),
                 _ => {
                     return Err(KeymapError::UnknownTable {
                         file: file.to_path_buf(),
@@ -379,7 +383,12 @@ impl Keymap {
     /// types a character is text; then `[global]`. A key bound to `none` means nothing.
     #[must_use]
     pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<Action> {
-        let key = KeyCombo::from_event(event);
+        self.resolve_combo(context, KeyCombo::from_event(event))
+    }
+
+    /// [`Keymap::resolve`] for a key combo.
+    #[must_use]
+    pub fn resolve_combo(&self, context: Context, key: KeyCombo) -> Option<Action> {
         let action = self.lookup(context, key).or_else(|| {
             if context == Context::Search
                 && let Some(c) = key.typed_char()
@@ -449,7 +458,98 @@ impl Keymap {
         for c in Context::ALL {
             section(c.title(), Some(c), &self.contexts[context_slot(c)]);
         }
-        Help { sections, hints }
+        let views = HelpView::ALL.iter().map(|&v| self.grouped(v)).collect();
+        Help {
+            sections,
+            views,
+            hints,
+        }
+    }
+
+    /// Every key named in the tables of `contexts` and then in `[global]`, in file order,
+    /// once.
+    fn all_keys(&self, contexts: &[Context]) -> Vec<KeyCombo> {
+        let mut keys: Vec<KeyCombo> = Vec::new();
+        let own = contexts
+            .iter()
+            .flat_map(|&c| self.contexts[context_slot(c)].iter());
+        for (k, _) in own.chain(self.global.iter()) {
+            if !keys.contains(k) {
+                keys.push(*k);
+            }
+        }
+        keys
+    }
+
+    /// The keys of a view, grouped by what they do: per action, the keys that do it, and
+    /// where when not in every pane of the view. A key that types text in the search box
+    /// counts as working everywhere if it does the action in every other pane.
+    fn grouped(&self, view: HelpView) -> Vec<HelpGroup> {
+        let keys = self.all_keys(view.contexts());
+        let contexts = view.contexts();
+        let mut groups = Vec::new();
+        for (title, actions) in HELP_GROUPS {
+            let mut rows = Vec::new();
+            for &action in actions.iter().filter(|&&a| view.handles(a)) {
+                // (where the keys do it, empty for everywhere; the keys), by first key.
+                let mut by_place: Vec<(Vec<Context>, Vec<KeyCombo>)> = Vec::new();
+                for &key in &keys {
+                    let Some(place) = self.place_of(contexts, key, action) else {
+                        continue;
+                    };
+                    match by_place.iter_mut().find(|(p, _)| *p == place) {
+                        Some((_, ks)) => ks.push(key),
+                        None => by_place.push((place, vec![key])),
+                    }
+                }
+                for (place, ks) in by_place {
+                    let keys: Vec<String> = ks.iter().map(ToString::to_string).collect();
+                    let place: Vec<&str> = place.iter().map(|c| c.place()).collect();
+                    rows.push(HelpRow {
+                        keys: keys.join(" "),
+                        text: action.description(),
+                        place: (!place.is_empty()).then(|| place.join(", ")),
+                    });
+                }
+                if action == Action::FocusSearch && contexts.contains(&Context::Search) {
+                    rows.push(HelpRow {
+                        keys: "tecken".to_string(),
+                        text: Action::InsertChar(' ').description(),
+                        place: None,
+                    });
+                }
+            }
+            if !rows.is_empty() {
+                groups.push(HelpGroup { title, rows });
+            }
+        }
+        groups
+    }
+
+    /// Where in a view `key` does `action`: `None` nowhere, an empty list everywhere,
+    /// else the contexts.
+    fn place_of(
+        &self,
+        contexts: &[Context],
+        key: KeyCombo,
+        action: Action,
+    ) -> Option<Vec<Context>> {
+        if contexts.is_empty() {
+            return (self.lookup_global(key) == Some(action)).then(Vec::new);
+        }
+        let place: Vec<Context> = contexts
+            .iter()
+            .copied()
+            .filter(|&c| self.resolve_combo(c, key) == Some(action))
+            .collect();
+        if place.is_empty() {
+            return None;
+        }
+        let everywhere = contexts
+            .iter()
+            .filter(|&&c| c != Context::Search || key.typed_char().is_none())
+            .all(|c| place.contains(c));
+        Some(if everywhere { Vec::new() } else { place })
     }
 }
 
@@ -491,6 +591,8 @@ const SERDE_NAMES: &[&str] = &[
     "page_down",
     "top",
     "bottom",
+    "next_insats",
+    "prev_insats",
     "collapse",
     "expand",
     "open",
@@ -504,10 +606,149 @@ const SERDE_NAMES: &[&str] = &[
     "focus_tree",
     "show_catalog",
     "show_checklist",
+    "toggle_presentation",
+    "copy",
+    "cycle_status",
+    "mark_uppfylld",
+    "mark_delvis",
+    "mark_ej_uppfylld",
+    "mark_ej_bedomd",
+    "edit_note",
+    "open_linked",
+    "choose_kommun",
     "toggle_help",
     "quit",
     "none",
 ];
+
+/// The groups of the help overlay, by what the keys do.
+const HELP_GROUPS: &[(&str, &[Action])] = &[
+    (
+        "Gå runt",
+        &[
+            Action::Up,
+            Action::Down,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Top,
+            Action::Bottom,
+            Action::NextInsats,
+            Action::PrevInsats,
+            Action::Collapse,
+            Action::Expand,
+        ],
+    ),
+    (
+        "Söka",
+        &[
+            Action::FocusSearch,
+            Action::DeleteChar,
+            Action::ClearSearch,
+            Action::ToggleScope,
+        ],
+    ),
+    (
+        "Rutor och vyer",
+        &[
+            Action::Open,
+            Action::Back,
+            Action::NextPane,
+            Action::PrevPane,
+            Action::FocusTree,
+            Action::ShowCatalog,
+            Action::ShowChecklist,
+        ],
+    ),
+    ("Visa och dela", &[Action::TogglePresentation, Action::Copy]),
+    ("Hjälp och avsluta", &[Action::ToggleHelp, Action::Quit]),
+];
+
+/// The screens whose keys the help overlay lists, each with the contexts it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpView {
+    /// The catalogue: tree, list, detail and search box.
+    Catalog,
+    /// The presentation mode.
+    Presentation,
+    /// The indicator checklist: its table and its text fields.
+    Checklist,
+}
+
+impl HelpView {
+    const ALL: [HelpView; 3] = [
+        HelpView::Catalog,
+        HelpView::Presentation,
+        HelpView::Checklist,
+    ];
+
+    fn contexts(self) -> &'static [Context] {
+        match self {
+            HelpView::Catalog => &[
+                Context::Tree,
+                Context::List,
+                Context::Detail,
+                Context::Search,
+            ],
+            HelpView::Presentation => &[Context::Presentation],
+            HelpView::Checklist => &[Context::Checklist, Context::Search],
+        }
+    }
+
+    /// Whether the view does something with `action` (the help lists only those).
+    #[must_use]
+    pub fn handles(self, action: Action) -> bool {
+        match self {
+            HelpView::Catalog => !matches!(action, Action::NextInsats | Action::PrevInsats),
+            HelpView::Presentation => matches!(
+                action,
+                Action::NextInsats
+                    | Action::PrevInsats
+                    | Action::Top
+                    | Action::Bottom
+                    | Action::FocusSearch
+                    | Action::Back
+                    | Action::ShowCatalog
+                    | Action::ShowChecklist
+                    | Action::TogglePresentation
+                    | Action::Copy
+                    | Action::ToggleHelp
+                    | Action::Quit
+            ),
+            HelpView::Checklist => !matches!(
+                action,
+                Action::NextInsats
+                    | Action::PrevInsats
+                    | Action::Collapse
+                    | Action::Expand
+                    | Action::TogglePresentation
+                    | Action::Copy
+            ),
+        }
+    }
+
+    fn slot(self) -> usize {
+        match self {
+            HelpView::Catalog => 0,
+            HelpView::Presentation => 1,
+            HelpView::Checklist => 2,
+        }
+    }
+}
+
+/// One row of the help overlay: keys, what they do, and where if not in every pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    pub keys: String,
+    pub text: &'static str,
+    pub place: Option<String>,
+}
+
+/// A heading of the help overlay (what the keys do) and its rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpGroup {
+    pub title: &'static str,
+    pub rows: Vec<HelpRow>,
+}
 
 /// One heading of the help overlay and its rows of (keys, description).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -519,7 +760,10 @@ pub struct HelpSection {
 /// The help overlay's text and the status line's hints, generated from a loaded keymap.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Help {
+    /// Per table of the keymap: its actions and keys.
     pub sections: Vec<HelpSection>,
+    /// Per [`HelpView`]: its keys grouped by what they do.
+    views: Vec<Vec<HelpGroup>>,
     hints: Vec<(Option<Context>, Action, String)>,
 }
 
@@ -533,10 +777,17 @@ impl Help {
             .map(|(_, _, k)| k.as_str())
     }
 
-    /// Number of lines the help overlay needs: a heading and a blank line per section.
+    /// The keys of a view, grouped by what they do.
     #[must_use]
-    pub fn line_count(&self) -> usize {
-        self.sections.iter().map(|s| s.rows.len() + 2).sum()
+    pub fn groups(&self, view: HelpView) -> &[HelpGroup] {
+        self.views.get(view.slot()).map_or(&[], Vec::as_slice)
+    }
+
+    /// Number of lines the help overlay needs for a view: a heading and a blank line per
+    /// group.
+    #[must_use]
+    pub fn line_count(&self, view: HelpView) -> usize {
+        self.groups(view).iter().map(|g| g.rows.len() + 2).sum()
     }
 }
 

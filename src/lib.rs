@@ -5,6 +5,7 @@
 //! - [`model`]: pure domain types, immutable after load.
 //! - [`data`]: the only code that reads data files; CSV rows → model with file:line errors.
 //! - [`extract`]: the reproducible extractor that builds `data/` from the seed texts.
+//! - [`checklist`]: a kommun's indikator checklist: state, rules, its TOML file, atomic saves.
 //! - [`sort`]: Swedish sort keys and diacritic folding.
 //! - [`search`]: fuzzy search over the model, the one ranking for the app and the CLI.
 //! - [`synth`]: larger synthetic catalogues recombined from the real one, for benchmarks.
@@ -12,16 +13,23 @@
 //! - [`app`]: the interactive app's state and its one `update(Action)`.
 //! - [`text`]: data text made safe to show: control characters never reach a terminal raw.
 //! - [`ui`]: drawing only; [`tui`]: the terminal loop.
+//! - [`snapshot`]: a drawn screen as text, SVG or HTML (`insats render`).
+//! - [`clipboard`]: an insats as plain text, OSC 52, and the file it is also saved to.
+//! - [`config`]: the user's settings file (theme; its absence marks a first start).
 
 pub mod action;
 pub mod app;
+pub mod checklist;
 pub mod cli;
+pub mod clipboard;
 pub mod commands;
+pub mod config;
 pub mod data;
 pub mod extract;
 pub mod keymap;
 pub mod model;
 pub mod search;
+pub mod snapshot;
 pub mod sort;
 pub mod synth;
 pub mod text;

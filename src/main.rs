@@ -1,13 +1,20 @@
 //! Entry point: parse the command line, load data and keymap, run a subcommand or the app.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use insats::app::App;
-use insats::cli::{Cli, Command};
+use insats::checklist::{Store, location};
+use insats::cli::{ChecklistaCommand, Cli, Command};
+use insats::clipboard;
+use insats::commands::checklista::{self, Target};
+use insats::commands::out::resolve_color;
+use insats::config;
 use insats::data::{self, Source};
 use insats::keymap::{self, Keymap};
 use insats::tui::{self, Ending};
+use insats::ui::theme::{Themes, no_color_env};
 
 fn main() -> ExitCode {
     report_panics();
@@ -26,35 +33,122 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    match cli.command {
-        Some(Command::Export { format }) => insats::commands::export(&catalog, format),
-        Some(Command::Show { id }) => insats::commands::show::run(&catalog, &id, &out),
+    match &cli.command {
+        Some(Command::Export { format }) => insats::commands::export(&catalog, *format),
+        Some(Command::Show { id }) => insats::commands::show::run(&catalog, id, &out),
         Some(Command::Indikatorer { format, omrade }) => {
-            insats::commands::indikatorer::list(&catalog, format, omrade)
+            insats::commands::indikatorer::list(&catalog, *format, *omrade)
         }
         Some(Command::Indikator { nummer }) => {
-            insats::commands::indikatorer::show(&catalog, nummer)
+            insats::commands::indikatorer::show(&catalog, *nummer)
         }
-        Some(Command::Search(args)) => insats::commands::search::run(&catalog, &args, &out),
-        Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, &args, &out),
+        Some(Command::Checklista { command }) => {
+            let target = Target {
+                kommun: cli.kommun.as_deref(),
+                file: cli.checklista.as_deref(),
+            };
+            match command {
+                ChecklistaCommand::Export { format } => {
+                    checklista::export(&catalog, target, *format)
+                }
+                ChecklistaCommand::Set {
+                    nummer,
+                    status,
+                    anteckning,
+                } => checklista::set(&catalog, target, *nummer, *status, anteckning.as_deref()),
+            }
+        }
+        Some(Command::Search(args)) => insats::commands::search::run(&catalog, args, &out),
+        Some(Command::Render(args)) => render(catalog, &cli, args),
+        Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, args, &out),
         Some(Command::Keymap | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
         None => run_app(catalog, &cli),
+    }
+}
+
+/// The keymap and the settings file, loaded before anything is drawn; errors printed.
+fn setup(cli: &Cli) -> Result<(Keymap, Settings), ExitCode> {
+    let keymap = Keymap::load(&keymap::user_files(cli.keymap.as_deref())).map_err(|e| fail(&e))?;
+    let settings = Settings::load(cli).map_err(|e| fail(&e))?;
+    Ok((keymap, settings))
+}
+
+/// What the settings file and the flags decide for the screen.
+struct Settings {
+    themes: Themes,
+    /// The settings file, if its place is known.
+    file: Option<PathBuf>,
+    /// No settings file yet.
+    first_start: bool,
+}
+
+impl Settings {
+    fn load(cli: &Cli) -> Result<Self, config::ConfigError> {
+        let file = config::path();
+        let stored = match &file {
+            Some(f) => config::load(f)?,
+            None => None,
+        };
+        let chosen = cli.theme.map(|t| t.0).or(stored.and_then(|c| c.tema));
+        // The app draws on a terminal, so `auto` means colour unless NO_COLOR says no.
+        let color = resolve_color(cli.color, true, no_color_env());
+        Ok(Settings {
+            themes: Themes::choose(chosen, color),
+            first_start: file.is_some() && stored.is_none(),
+            file,
+        })
+    }
+}
+
+/// `insats render`.
+fn render(catalog: insats::model::Catalog, cli: &Cli, args: &insats::cli::RenderArgs) -> ExitCode {
+    match setup(cli) {
+        Ok((keymap, settings)) => {
+            insats::commands::render::run(catalog, keymap.help(), args, &settings.themes)
+        }
+        Err(code) => code,
     }
 }
 
 /// The interactive app: keymap loaded and checked before the terminal changes mode. When
 /// standard output is not a terminal (a pipe, a script) an overview is printed instead.
 fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
-    let keymap = match Keymap::load(&keymap::user_files(cli.keymap.as_deref())) {
-        Ok(k) => k,
-        Err(e) => return fail(&e),
+    let (keymap, settings) = match setup(cli) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     if !std::io::stdout().is_terminal() {
         return insats::commands::overview(&catalog);
     }
-    let app = insats::app::App::new(catalog, keymap.help());
-    let finished = tui::run(app, &keymap, insats::ui::Theme::from_env());
-    let saved = save_before_exit(&finished.app);
+    let path = match location::from_args(cli.kommun.as_deref(), cli.checklista.as_deref()) {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
+    };
+    let opened = path.map(|p| tui::open_checklist(&p, cli.kommun.as_deref(), &catalog.indikatorer));
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let copy_file =
+        clipboard::fallback_path().map(|f| clipboard::display_path(&f, home.as_deref()));
+    let mut app = App::new(catalog, keymap.help()).with_copy_file(copy_file);
+    if cli.presentation {
+        app = app.with_presentation();
+    }
+    if settings.first_start {
+        app = app.with_first_start_hint();
+    }
+    let store = opened.and_then(|o| {
+        app.checklist_mut()
+            .set_checklist(o.checklist, o.source, &o.warnings);
+        o.store
+    });
+    let mut finished = tui::run(app, &keymap, &settings.themes, store);
+    if settings.first_start
+        && let Some(file) = &settings.file
+    {
+        // The hint has been shown; from now on the commented settings file says how to
+        // choose a theme. A read-only home only means the hint shows again.
+        let _ = config::write_template(file);
+    }
+    let saved = save_before_exit(&finished.app, finished.store.as_mut());
     let status = match finished.ending {
         Ending::Quit => ExitCode::SUCCESS,
         // As a shell reports a process ended by the signal: 128 + its number.
@@ -75,11 +169,18 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
 
 /// What must outlive the session is written here, after the terminal is restored, on every
 /// ending but a panic: quit, SIGTERM, SIGHUP (a dropped SSH connection), SIGINT and a lost
-/// terminal. The catalogue itself is read-only, so today there is nothing to write; the
-/// indicator checklist saves here. After a signal this must finish within a few seconds:
-/// `tui` ends a process that has not ended 3 s after the signal.
-fn save_before_exit(_app: &App) -> Result<(), String> {
-    Ok(())
+/// terminal. The checklist is saved after every change already; this is one more try for a
+/// change whose save failed (the message says so, and the file is left as it was). After a
+/// signal this must finish within a few seconds: `tui` ends a process that has not ended
+/// 3 s after the signal; one save of a checklist file takes milliseconds.
+fn save_before_exit(app: &insats::app::App, store: Option<&mut Store>) -> Result<(), String> {
+    let Some(store) = store else {
+        return Ok(());
+    };
+    store
+        .save(app.checklist().checklist())
+        .map(|_| ())
+        .map_err(|e| format!("checklistan sparades inte: {e}"))
 }
 
 /// After Rust's own panic message (and, in the app, after the terminal is restored by the

@@ -18,12 +18,19 @@
 //! Speed: each key carries a cheap set of the characters it holds, so most insatser are
 //! ruled out before any fuzzy scoring, and [`Narrowing`] lets a query that grows one
 //! keystroke at a time look only at the insatser the shorter query could still match.
+//!
+//! [`IndikatorIndex`] searches the indikatorer of the checklist the same way (titles, mått,
+//! numbers).
+
+mod indikator;
 
 use std::cmp::Reverse;
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+
+pub use indikator::{IndikatorHit, IndikatorIndex, IndikatorMatch};
 
 use crate::model::{Catalog, Insats, Omrade};
 use crate::sort::{fold_char_into, swedish_key};

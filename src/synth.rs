@@ -57,6 +57,7 @@ pub fn catalog(real: &Catalog, rows: usize) -> Catalog {
     } else {
         Vec::new()
     };
+    // Links are kept where every linked insats is still there (the real ids are, at n ≥ 409).
     let kopplingar = if real
         .kopplingar
         .iter()

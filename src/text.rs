@@ -158,6 +158,8 @@ mod tests {
         assert_eq!(sanitize("c1\u{9b}31m"), "c1\u{FFFD}31m");
         assert_eq!(sanitize("abc\u{202E}fed"), "abc\u{FFFD}fed");
         assert_eq!(sanitize("x\u{2066}y"), "x\u{FFFD}y");
+        let plain = "Återfallsprevention (ÅP) – 12-stegs • é";
+        assert!(matches!(sanitize(plain), Cow::Borrowed(_)));
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             let s = sanitize(&c.to_string()).into_owned();
             assert!(!s.chars().any(is_unsafe), "{c:?} stays unsafe as {s:?}");

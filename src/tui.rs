@@ -6,8 +6,13 @@
 //! panic hook that restores before the panic message prints. [`run`] hands the final
 //! [`App`] back with the reason it ended, so that the caller can save what must survive
 //! (`main.rs`, `save_before_exit`) on every ending but a panic.
+//!
+//! The checklist is saved after every action that changed it (the app itself does no I/O),
+//! so a session that ends in any way has nothing unsaved unless a save failed; the store
+//! comes back in [`Finished`] for one more try.
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -26,8 +31,12 @@ use ratatui::{DefaultTerminal, Terminal};
 
 use crate::action::Action;
 use crate::app::App;
+use crate::app::checklist::Source;
+use crate::checklist::{Checklist, ChecklistError, Rules, Store, location};
+use crate::clipboard;
 use crate::keymap::Keymap;
-use crate::ui::{self, Theme};
+use crate::model::Indikator;
+use crate::ui::{self, theme::Themes};
 
 /// Signals that end the app cleanly: the terminal restored, the caller's save run.
 pub const SIGNALS: [i32; 3] = [
@@ -62,21 +71,117 @@ pub enum Ending {
 #[derive(Debug)]
 pub struct Finished {
     pub app: App,
+    /// The store of the app's checklist, if it has one open for saving.
+    pub store: Option<Store>,
     pub ending: Ending,
 }
 
 /// Whether the terminal is in raw mode on the alternate screen right now.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Run the app until it quits, a signal arrives or the terminal fails. The terminal is
-/// restored before this returns.
+/// A checklist file opened for the app: the store that saves it (none when read-only), the
+/// state, where it comes from, and what to tell the user.
+#[derive(Debug)]
+pub struct OpenedChecklist {
+    pub store: Option<Store>,
+    pub checklist: Checklist,
+    pub source: Source,
+    pub warnings: Vec<String>,
+}
+
+/// Open `path` for the app. A file another insats holds, or one that cannot be read, opens
+/// read-only (empty when unreadable) with the reason; the file is never written then.
+/// `kommun` names a new checklist.
 #[must_use]
-pub fn run(mut app: App, keymap: &Keymap, theme: Theme) -> Finished {
+pub fn open_checklist(
+    path: &Path,
+    kommun: Option<&str>,
+    indikatorer: &[Indikator],
+) -> OpenedChecklist {
+    let file = path.display().to_string();
+    match Store::open(path, indikatorer) {
+        Ok(mut o) => {
+            if let Some(k) = kommun {
+                o.checklist.name_kommun(k);
+            }
+            OpenedChecklist {
+                store: Some(o.store),
+                checklist: o.checklist,
+                source: Source::File(file),
+                warnings: o.warnings.iter().map(ToString::to_string).collect(),
+            }
+        }
+        Err(locked @ ChecklistError::Locked { .. }) => {
+            match Store::open_read_only(path, indikatorer) {
+                Ok(o) => OpenedChecklist {
+                    store: None,
+                    checklist: o.checklist,
+                    source: Source::ReadOnly {
+                        file,
+                        reason: "en annan insats har den öppen".to_string(),
+                    },
+                    warnings: vec![locked.to_string()],
+                },
+                Err(e) => unreadable(file, &e, indikatorer),
+            }
+        }
+        Err(e) => unreadable(file, &e, indikatorer),
+    }
+}
+
+fn unreadable(file: String, e: &ChecklistError, indikatorer: &[Indikator]) -> OpenedChecklist {
+    OpenedChecklist {
+        store: None,
+        checklist: Checklist::new(Rules::new(indikatorer), None),
+        source: Source::ReadOnly {
+            file,
+            reason: "filen kunde inte läsas och lämnas orörd; starta med --checklista NY_FIL för en ny fil".to_string(),
+        },
+        warnings: vec![e.to_string()],
+    }
+}
+
+/// Save the checklist if it changed, and open the kommun the user chose; problems go to the
+/// app's status line.
+fn sync_checklist(store: &mut Option<Store>, app: &mut App) {
+    if let Some(kommun) = app.checklist_mut().take_kommun_request() {
+        let unsaved = store
+            .as_ref()
+            .is_some_and(|s| s.is_dirty(app.checklist().checklist()));
+        if unsaved {
+            app.checklist_mut().warn(
+                "den öppna checklistan har ändringar som inte kunde sparas; byter inte kommun"
+                    .to_string(),
+            );
+        } else {
+            match location::kommun_file_from_env(&kommun) {
+                Ok(path) => {
+                    let o = open_checklist(&path, Some(&kommun), &app.catalog().indikatorer);
+                    *store = o.store;
+                    app.checklist_mut()
+                        .set_checklist(o.checklist, o.source, &o.warnings);
+                }
+                Err(e) => app.checklist_mut().warn(e.to_string()),
+            }
+        }
+    }
+    if let Some(s) = store.as_mut()
+        && let Err(e) = s.save(app.checklist().checklist())
+    {
+        app.checklist_mut().warn(e.to_string());
+    }
+}
+
+/// Run the app until it quits, a signal arrives or the terminal fails; `store` saves the
+/// checklist the app was given. The terminal is restored before this returns.
+#[must_use]
+pub fn run(mut app: App, keymap: &Keymap, themes: &Themes, mut store: Option<Store>) -> Finished {
     install_panic_hook();
     let signal = Arc::new(AtomicUsize::new(0));
     if let Err(e) = watch_signals(&signal) {
         return Finished {
             app,
+            store,
             ending: Ending::Terminal(e),
         };
     }
@@ -86,17 +191,18 @@ pub fn run(mut app: App, keymap: &Keymap, theme: Theme) -> Finished {
             restore();
             return Finished {
                 app,
+                store,
                 ending: Ending::Terminal(e),
             };
         }
     };
-    let ending = event_loop(&mut terminal, &mut app, keymap, &theme, &signal);
+    let ending = event_loop(&mut terminal, &mut app, &mut store, keymap, themes, &signal);
     restore();
     // ratatui's Terminal shows a hidden cursor when dropped and prints to stderr if it
     // cannot, which panics when stderr is a terminal that has gone away (a dropped SSH
     // session). `restore` has shown the cursor already, so the drop is skipped.
     std::mem::forget(terminal);
-    Finished { app, ending }
+    Finished { app, store, ending }
 }
 
 /// Make each of [`SIGNALS`] store its number in `signal` instead of ending the process. A
@@ -165,8 +271,9 @@ fn install_panic_hook() {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    store: &mut Option<Store>,
     keymap: &Keymap,
-    theme: &Theme,
+    themes: &Themes,
     signal: &AtomicUsize,
 ) -> Ending {
     let received = || match signal.load(Ordering::SeqCst) {
@@ -190,6 +297,11 @@ fn event_loop(
         if app.should_quit() {
             return Ending::Quit;
         }
+        let theme = if app.presentation() {
+            &themes.presentation
+        } else {
+            &themes.normal
+        };
         if let Err(e) = terminal.draw(|f| ui::draw(f, app, theme)) {
             return failed(e);
         }
@@ -218,11 +330,27 @@ fn event_loop(
             Ok(ev) => {
                 if let Some(action) = to_action(&ev, app, keymap) {
                     app.update(action);
+                    sync_checklist(store, app);
+                }
+                if let Some(request) = app.copy_request() {
+                    let saved = copy(&request.text);
+                    app.update(Action::Copied { saved });
                 }
             }
             Err(e) => return failed(e),
         }
     }
+}
+
+/// Send `text` to the terminal's clipboard (OSC 52) and save it to the fallback file;
+/// returns whether the file was written. A failing write to the terminal is not an error
+/// of the app: the file still holds the text.
+fn copy(text: &str) -> bool {
+    let mut out = io::stdout();
+    let _ = out
+        .write_all(clipboard::copy_sequence(text, clipboard::in_tmux()).as_bytes())
+        .and_then(|()| out.flush());
+    clipboard::fallback_path().is_some_and(|f| clipboard::save(&f, text).is_ok())
 }
 
 /// Waiting for the terminal's input without letting crossterm read a terminal that has

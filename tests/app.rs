@@ -320,7 +320,10 @@ fn help_overlay_opens_scrolls_and_closes() {
     assert_eq!(a.list().selected, 0, "keys go to the overlay");
     a.update(Action::Bottom);
     let max = a.help_scroll();
-    assert_eq!(max, a.help().line_count() - 21);
+    assert_eq!(
+        max,
+        a.help().line_count(insats::keymap::HelpView::Catalog) - 21
+    );
     a.update(Action::Back);
     assert!(!a.help_open());
     a.update(Action::ToggleHelp);

@@ -341,3 +341,50 @@ fn the_users_keymap_is_never_rewritten() {
         assert_eq!(files, n + 1, "no backup or temporary file beside {name}");
     }
 }
+
+#[test]
+fn the_checklist_table_binds_the_status_keys_and_falls_back_to_global() {
+    let k = Keymap::builtin().expect("default keymap");
+    for (name, action) in [
+        ("space", Action::CycleStatus),
+        ("u", Action::MarkUppfylld),
+        ("d", Action::MarkDelvis),
+        ("n", Action::MarkEjUppfylld),
+        ("x", Action::MarkEjBedomd),
+        ("a", Action::EditNote),
+        ("i", Action::OpenLinked),
+        ("c", Action::ChooseKommun),
+        ("l", Action::NextPane),
+        ("q", Action::Quit),
+        ("1", Action::ShowCatalog),
+        ("/", Action::FocusSearch),
+    ] {
+        assert_eq!(
+            k.resolve(Context::Checklist, &key(name)),
+            Some(action),
+            "{name}"
+        );
+    }
+    // In a text field (the note) the same letters are text.
+    assert_eq!(
+        k.resolve(Context::Search, &key("a")),
+        Some(Action::InsertChar('a'))
+    );
+    let mut user = Keymap::builtin().expect("default keymap");
+    user.merge_str(
+        "[checklist]\nspace = \"none\"\nenter = \"cycle_status\"\n",
+        std::path::Path::new("mina.toml"),
+    )
+    .expect("merges");
+    assert_eq!(user.resolve(Context::Checklist, &key("space")), None);
+    assert_eq!(
+        user.resolve(Context::Checklist, &key("enter")),
+        Some(Action::CycleStatus)
+    );
+    let help = user.help();
+    assert_eq!(
+        help.key(Some(Context::Checklist), Action::CycleStatus),
+        Some("Enter")
+    );
+    assert!(help.sections.iter().any(|s| s.title == "Checklistan"));
+}

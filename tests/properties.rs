@@ -140,7 +140,10 @@ fn check_ranges(app: &App) -> Result<(), TestCaseError> {
         "detail scroll {}",
         app.detail_scroll()
     );
-    prop_assert!(app.help_scroll() <= app.help().line_count(), "help scroll");
+    prop_assert!(
+        app.help_scroll() <= app.help().line_count(app.help_view()),
+        "help scroll"
+    );
     Ok(())
 }
 
@@ -381,6 +384,20 @@ proptest! {
                 }
             }
             Err(e) => check_error(&e, "lagesrapport.csv")?,
+        }
+    }
+
+    #[test]
+    fn the_checklist_parser_takes_any_text(
+        text in prop_oneof![
+            any::<String>(),
+            "(format = [0-9]\n)?(kommun = \"[a-zå]{0,8}\"\n)?(\\[indikator\\.[0-9]{1,3}\\]\nstatus = \"(uppfylld|delvis|ej uppfylld|klar)\"\n(anteckning = \"[a-z ]{0,10}\"\n)?){0,4}",
+        ]
+    ) {
+        let catalog = common::catalog();
+        let rules = insats::checklist::Rules::new(&catalog.indikatorer);
+        if let Err(e) = insats::checklist::file::parse(&text, Path::new("lista.toml"), &rules) {
+            prop_assert!(e.to_string().contains("lista.toml"), "{e}");
         }
     }
 

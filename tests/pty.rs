@@ -14,9 +14,9 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     output: Receiver<Vec<u8>>,
     screen: vt100::Parser,
-    /// Every byte the program wrote, for checking escape sequences.
+    /// Every byte the program wrote, for checking escape sequences (OSC 52 among them).
     raw: Vec<u8>,
-    _home: tempfile::TempDir,
+    home: tempfile::TempDir,
 }
 
 fn size(rows: u16, cols: u16) -> PtySize {
@@ -38,12 +38,30 @@ impl Session {
     }
 
     fn start_with(rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
+        let home = tempfile::tempdir().expect("temp home");
+        Session::start_full(rows, cols, &[], env, home)
+    }
+
+    /// Start with command-line arguments and a given home directory (kept by the session).
+    fn start_args(rows: u16, cols: u16, args: &[&str], home: tempfile::TempDir) -> Session {
+        Session::start_full(rows, cols, args, &[], home)
+    }
+
+    fn start_full(
+        rows: u16,
+        cols: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+        home: tempfile::TempDir,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
-        let home = tempfile::tempdir().expect("temp home");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_insats"));
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        cmd.env_remove("TMUX");
         cmd.env("NO_COLOR", "1");
         // No user keymap from the machine running the tests.
         cmd.env("HOME", home.path());
@@ -71,7 +89,7 @@ impl Session {
             output,
             screen: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
-            _home: home,
+            home,
         }
     }
 
@@ -175,7 +193,12 @@ impl Drop for Session {
 #[test]
 fn search_reads_on_screen_and_q_restores_the_terminal() {
     let mut s = Session::start(30, 100);
-    s.wait_for(&["409 insatser", "Alla områden", "? hjälp"]);
+    // A first start: the status bar says how to begin.
+    s.wait_for(&[
+        "409 insatser",
+        "Alla områden",
+        "Välkommen! Tryck / och skriv",
+    ]);
     assert!(s.screen.screen().alternate_screen());
 
     s.send("/aterfall");
@@ -188,7 +211,7 @@ fn search_reads_on_screen_and_q_restores_the_terminal() {
     s.send("\x1b"); // Esc leaves the search box, keeping the hits
     s.wait_for(&["/ sök", "5 träffar"]);
     s.send("?");
-    s.wait_for(&["Tangenter", "visa/dölj hjälpen"]);
+    s.wait_for(&["Tangenter i katalogen", "Gå runt", "Söka"]);
     s.send("?");
 
     s.resize(5, 20);
@@ -219,6 +242,51 @@ fn ctrl_c_quits_even_while_typing_a_search() {
     s.send("\x03");
     assert!(s.wait_exit());
     assert!(!s.screen.screen().alternate_screen());
+}
+
+#[test]
+fn presentation_steps_with_arrows_and_copy_sends_osc_52() {
+    let mut s = Session::start_args(
+        24,
+        80,
+        &["--presentation"],
+        tempfile::tempdir().expect("temp home"),
+    );
+    s.wait_for(&["Välkommen!", "Antal kommuner (andel av dem som svarade)"]);
+    // `/` leaves the slides for the search box; Enter and `p` present the hits.
+    s.send("/hvb\rp");
+    s.wait_for(&["1 av 8", "Hem för vård eller boende (HVB)"]);
+    s.send("\x1b[C\x1b[C"); // → →
+    s.wait_for(&["3 av 8"]);
+    s.send("\x1b[D"); // ←
+    s.wait_for(&["2 av 8"]);
+
+    s.send("c");
+    s.wait_for(&[
+        "Kopierade ”Hem för vård",
+        "texten finns också i ~/state/insats/urklipp.txt",
+    ]);
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence was sent");
+    let end = raw[start..].find('\x07').expect("ended by BEL") + start;
+    let payload = &raw[start + 7..end];
+    assert!(payload.len() > 100, "{payload}");
+    assert!(!raw.contains("\x1bPtmux;"), "no tmux wrapping outside tmux");
+    // The same text is in the file the message names.
+    let saved = std::fs::read_to_string(s.home.path().join("state/insats/urklipp.txt"))
+        .expect("urklipp.txt written");
+    assert!(
+        saved.starts_with("Hem för vård eller boende (HVB)\n"),
+        "{saved}"
+    );
+    assert_eq!(insats::clipboard::base64(saved.as_bytes()), payload);
+
+    s.send("q");
+    assert!(s.wait_exit());
+    // The first start wrote a commented settings file, so the hint shows once.
+    let config = std::fs::read_to_string(s.home.path().join("insats/config.toml"))
+        .expect("config.toml written");
+    assert_eq!(config, insats::config::TEMPLATE);
 }
 
 /// The terminal is given back: mouse capture off, the normal screen, the cursor shown, and
@@ -333,4 +401,79 @@ fn a_closed_terminal_ends_the_app() {
     // Ended through its own exit path (128 + SIGHUP), not killed by the signal.
     assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
     assert!(status.signal().is_none(), "{status:?}");
+}
+
+/// The checklist as the issue's "done when" tries it: start on a file, press 2, mark three
+/// indikatorer in two områden, write a note, quit, start again, and find it all there.
+#[test]
+fn checklist_marks_and_note_survive_a_restart() {
+    let home = tempfile::tempdir().expect("temp home");
+    let file = home.path().join("x.toml");
+    let file = file.to_str().expect("path").to_string();
+    let mut s = Session::start_args(30, 110, &["--checklista", &file], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("2");
+    s.wait_for(&["0 av 29 uppfyllda", "Aktuell rutin för att förhindra"]);
+    s.send(" "); // 1 uppfylld
+    s.send("j");
+    s.send("n"); // 2 ej uppfylld
+    s.send("a");
+    s.wait_for(&["Anteckning för indikator 2"]);
+    s.send("Tas upp i nämnden");
+    s.send("\r");
+    s.wait_for(&["Tas upp i nämnden", " ✎"]);
+    s.send("tj"); // Krisberedskap
+    s.send("l");
+    s.send("u"); // 40 uppfylld
+    s.wait_for(&["1 av 4 uppfyllda"]);
+    s.send("q");
+    assert!(s.wait_exit());
+    let text = std::fs::read_to_string(&file).expect("saved");
+    assert!(
+        text.contains(
+            "[indikator.2]\nstatus = \"ej uppfylld\"\nanteckning = \"Tas upp i nämnden\""
+        ),
+        "{text}"
+    );
+
+    let home = tempfile::tempdir().expect("temp home");
+    let mut s = Session::start_args(30, 110, &["--checklista", &file], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("2");
+    s.wait_for(&[
+        "1 av 29 uppfyllda",
+        "1 av 4 uppfyllda",
+        "✓  1 Aktuell",
+        "✗  2 Aktuell",
+    ]);
+    s.send("j");
+    s.wait_for(&["Tas upp i nämnden"]);
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+/// A dropped connection (SIGHUP) right after a change: the change is on disk and the lock is
+/// free for the next session.
+#[test]
+fn sighup_after_a_change_leaves_it_saved_and_the_file_free() {
+    let home = tempfile::tempdir().expect("temp home");
+    let file = home.path().join("x.toml");
+    let file_s = file.to_str().expect("path").to_string();
+    let mut s = Session::start_args(24, 100, &["--checklista", &file_s], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("2");
+    s.wait_for(&["0 av 29 uppfyllda"]);
+    s.send("u");
+    s.wait_for(&["1 av 29 uppfyllda"]);
+    s.signal("HUP");
+    let status = s.wait_status();
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+    assert_restored(&s);
+    let text = std::fs::read_to_string(&file).expect("saved");
+    assert!(
+        text.contains("[indikator.1]\nstatus = \"uppfylld\""),
+        "{text}"
+    );
+    let catalog = insats::data::load(&insats::data::Source::Embedded).expect("data");
+    insats::checklist::Store::open(&file, &catalog.indikatorer).expect("the lock is free");
 }

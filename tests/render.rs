@@ -85,13 +85,6 @@ fn help_80x24() {
 }
 
 #[test]
-fn checklist_placeholder_80x24() {
-    let mut a = common::app();
-    a.update(Action::ShowChecklist);
-    insta::assert_snapshot!(screen(&mut a, 80, 24));
-}
-
-#[test]
 fn too_small_20x5() {
     let mut a = common::app();
     let s = screen(&mut a, 20, 5);

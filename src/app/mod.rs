@@ -3,20 +3,24 @@
 //! `update` does no I/O and no drawing; everything it needs (the window size, hence page
 //! heights) is kept here explicitly, so tests drive it directly without a terminal.
 
+pub mod checklist;
 pub mod detail;
 pub mod layout;
 pub mod list;
+pub mod presentation;
 pub mod tree;
 
 use std::collections::HashMap;
 
 use ratatui::layout::{Position, Rect};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::action::{Action, Context};
-use crate::keymap::Help;
+use crate::keymap::{Help, HelpView};
 use crate::model::{Catalog, Insats, Omrade};
 use crate::search::SearchIndex;
 
+use checklist::{ChecklistState, Outcome};
 use layout::{Panes, inner};
 use list::ListState;
 use tree::TreeState;
@@ -37,6 +41,33 @@ pub enum View {
     Checklist,
 }
 
+/// What a status message tells, so that the theme can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    /// How to begin, on a first start.
+    Hint,
+    /// Something done, such as a copy.
+    Done,
+    /// Something that could not be done.
+    Problem,
+}
+
+/// A one-line message in the status bar, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+/// Text to copy, waiting for the terminal loop to send it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyRequest {
+    /// The insats's name, for the status message.
+    pub name: String,
+    /// The plain text to copy.
+    pub text: String,
+}
+
 /// Lines or rows moved by one notch of the mouse wheel.
 const WHEEL_STEP: isize = 3;
 
@@ -53,10 +84,18 @@ pub struct App {
     /// For each insats, the others with the same name (see [`detail::same_name`]).
     same_name: SameName,
     detail_scroll: usize,
+    /// View 2.
+    checklist: ChecklistState,
     focus: Focus,
     view: View,
     help_open: bool,
     help_scroll: usize,
+    /// The selected insats over the whole screen, for presenting.
+    presentation: bool,
+    status: Option<Status>,
+    copy: Option<CopyRequest>,
+    /// Where copied text is also saved, as the status message names it.
+    copy_file: Option<String>,
     area: Rect,
     quit: bool,
 }
@@ -69,6 +108,7 @@ impl App {
         let tree = TreeState::new(&catalog);
         let same_name = SameName::new(&catalog);
         let labels = disambiguation(&catalog, &same_name);
+        let checklist = ChecklistState::new(&catalog.indikatorer);
         let mut app = App {
             catalog,
             index,
@@ -78,10 +118,15 @@ impl App {
             labels,
             same_name,
             detail_scroll: 0,
+            checklist,
             focus: Focus::List,
             view: View::Catalog,
             help_open: false,
             help_scroll: 0,
+            presentation: false,
+            status: None,
+            copy: None,
+            copy_file: None,
             area: Rect::new(0, 0, 80, 24),
             quit: false,
         };
@@ -89,17 +134,66 @@ impl App {
         app
     }
 
+    /// Start in the presentation mode.
+    #[must_use]
+    pub fn with_presentation(mut self) -> Self {
+        self.presentation = true;
+        self
+    }
+
+    /// On a first start: a hint in the status bar on how to search and get help, with the
+    /// loaded keys, until the first key.
+    #[must_use]
+    pub fn with_first_start_hint(mut self) -> Self {
+        let search = self.help.key(Some(Context::List), Action::FocusSearch);
+        let help = self.help.key(None, Action::ToggleHelp);
+        let text = match (search, help) {
+            (Some(s), Some(h)) => {
+                format!("Välkommen! Tryck {s} och skriv för att söka, {h} visar alla tangenter.")
+            }
+            (Some(s), None) => format!("Välkommen! Tryck {s} och skriv för att söka."),
+            (None, Some(h)) => format!("Välkommen! {h} visar alla tangenter."),
+            (None, None) => return self,
+        };
+        self.status = Some(Status {
+            text,
+            kind: StatusKind::Hint,
+        });
+        self
+    }
+
+    /// Name the file copied text is also saved to, for the status message (`~/…`).
+    #[must_use]
+    pub fn with_copy_file(mut self, shown: Option<String>) -> Self {
+        self.copy_file = shown;
+        self
+    }
+
     /// Apply one action.
     pub fn update(&mut self, action: Action) {
         let shown_before = self.list.selected_index();
+        // A message lasts until the next thing the user does; the wheel and a resize are
+        // not that, and a finished copy brings its own.
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::Scroll { .. } | Action::Copied { .. }
+        ) {
+            self.status = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
+            Action::Copied { saved } => self.copied(saved),
             Action::ToggleHelp => {
                 self.help_open = !self.help_open;
                 self.help_scroll = 0;
             }
             _ if self.help_open => self.update_help(action),
+            Action::Copy if self.view == View::Catalog => self.request_copy(),
+            Action::TogglePresentation if self.view == View::Catalog => {
+                self.presentation = !self.presentation;
+            }
+            _ if self.presentation => self.update_presentation(action),
             Action::ShowCatalog => self.view = View::Catalog,
             Action::ShowChecklist => {
                 self.view = View::Checklist;
@@ -108,27 +202,121 @@ impl App {
                 }
             }
             _ if self.view == View::Checklist => {
-                if action == Action::Back {
-                    self.view = View::Catalog;
+                match self.checklist.update(action, &self.catalog, self.area) {
+                    Outcome::Stay => {}
+                    Outcome::ToCatalog => self.view = View::Catalog,
+                    Outcome::OpenInsats(index) => self.show_insats(index),
                 }
             }
-            Action::Click { column, row } => self.click(column, row),
-            Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
-            _ => self.update_catalog(action),
+            _ => {
+                // A message about the checklist (read-only, unreadable, unknown numbers)
+                // shows in the catalogue's status line too, until the first key there.
+                self.checklist.message = None;
+                match action {
+                    Action::Click { column, row } => self.click(column, row),
+                    Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
+                    _ => self.update_catalog(action),
+                }
+            }
         }
         if self.list.selected_index() != shown_before {
             self.detail_scroll = 0;
         }
-        self.keep_visible();
+        // In the checklist view only a new window size moves the catalogue's panes (laying
+        // them out on every key there would cost the detail pane's text each time).
+        if self.view == View::Catalog || matches!(action, Action::Resize { .. }) {
+            self.keep_visible();
+        }
+    }
+
+    fn update_presentation(&mut self, action: Action) {
+        match action {
+            Action::NextInsats | Action::Down | Action::PageDown => {
+                self.list.move_by(1);
+            }
+            Action::PrevInsats | Action::Up | Action::PageUp => {
+                self.list.move_by(-1);
+            }
+            Action::Top => {
+                self.list.move_by(isize::MIN / 2);
+            }
+            Action::Bottom => {
+                self.list.move_by(isize::MAX / 2);
+            }
+            Action::Scroll { delta, .. } => {
+                self.list.move_by(isize::from(delta.signum()));
+            }
+            // A click on the left half goes back, on the right half forward.
+            Action::Click { column, .. } => {
+                let step = if column < self.area.width / 2 { -1 } else { 1 };
+                self.list.move_by(step);
+            }
+            Action::Back | Action::ShowCatalog => self.presentation = false,
+            Action::FocusSearch => {
+                self.presentation = false;
+                self.focus = Focus::Search;
+            }
+            Action::ShowChecklist => {
+                self.presentation = false;
+                self.view = View::Checklist;
+                if self.focus == Focus::Search {
+                    self.focus = Focus::List;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn request_copy(&mut self) {
+        match self.selected_insats() {
+            Some(i) => {
+                self.copy = Some(CopyRequest {
+                    name: i.namn.clone(),
+                    text: crate::clipboard::insats_text(i),
+                });
+            }
+            None => {
+                self.status = Some(Status {
+                    text: "Ingen insats är vald att kopiera.".to_string(),
+                    kind: StatusKind::Problem,
+                });
+            }
+        }
+    }
+
+    fn copied(&mut self, saved: bool) {
+        let Some(request) = self.copy.take() else {
+            return;
+        };
+        let message = |name: &str| match (&self.copy_file, saved) {
+            (Some(f), true) => format!("Kopierade ”{name}” · texten finns också i {f}"),
+            (Some(f), false) => format!("Kopierade ”{name}” (kunde inte spara {f})"),
+            (None, _) => format!("Kopierade ”{name}”"),
+        };
+        // The window's width is known: shorten the name, never the file's place.
+        let width = usize::from(self.area.width);
+        let mut text = message(&request.name);
+        let over = text.width().saturating_sub(width);
+        if over > 0 {
+            let keep = request.name.width().saturating_sub(over + 1).max(8);
+            text = message(&truncate_to(&request.name, keep));
+        }
+        self.status = Some(Status {
+            text,
+            kind: StatusKind::Done,
+        });
     }
 
     fn update_help(&mut self, action: Action) {
-        let max = self.help.line_count().saturating_sub(self.page(self.area));
+        let max = self
+            .help
+            .line_count(self.help_view())
+            .saturating_sub(self.page(self.area));
         let step = |delta: isize, s: usize| s.saturating_add_signed(delta).min(max);
         let page = isize::try_from(self.page(self.area)).unwrap_or(1);
         self.help_scroll = match action {
-            Action::Up => step(-1, self.help_scroll),
-            Action::Down => step(1, self.help_scroll),
+            Action::Up | Action::PrevInsats => step(-1, self.help_scroll),
+            Action::Down | Action::NextInsats => step(1, self.help_scroll),
             Action::PageUp => step(-page, self.help_scroll),
             Action::PageDown => step(page, self.help_scroll),
             Action::Top => 0,
@@ -197,6 +385,19 @@ impl App {
             },
             _ => {}
         }
+    }
+
+    /// Show the insats `catalog.insatser[index]` in the catalogue: the whole catalogue listed,
+    /// the insats selected and the detail pane focused.
+    fn show_insats(&mut self, index: usize) {
+        self.view = View::Catalog;
+        self.list.query.clear();
+        self.list.whole_catalog = true;
+        self.list.refresh(&self.index, self.tree.scope(), false);
+        if let Some(row) = self.list.hits.iter().position(|h| h.index == index) {
+            self.list.select(row);
+        }
+        self.focus = Focus::Detail;
     }
 
     fn set_query(&mut self, query: String) {
@@ -324,9 +525,16 @@ impl App {
         Panes::compute(self.area, self.focus)
     }
 
-    /// The key context: the focused pane or the search box.
+    /// The key context: the presentation; in the checklist view, its text field or its
+    /// table; else the focused pane or the search box.
     #[must_use]
     pub fn context(&self) -> Context {
+        if self.presentation {
+            return Context::Presentation;
+        }
+        if self.view == View::Checklist && !self.help_open {
+            return self.checklist.context();
+        }
         match self.focus {
             Focus::Tree => Context::Tree,
             Focus::Search => Context::Search,
@@ -339,6 +547,41 @@ impl App {
     pub fn should_quit(&self) -> bool {
         self.quit
     }
+    /// Whether the presentation mode is on.
+    #[must_use]
+    pub fn presentation(&self) -> bool {
+        self.presentation
+    }
+    /// The status bar's message, if any.
+    #[must_use]
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+    /// Text waiting to be copied by the terminal loop, which then sends
+    /// [`Action::Copied`].
+    #[must_use]
+    pub fn copy_request(&self) -> Option<&CopyRequest> {
+        self.copy.as_ref()
+    }
+    /// Which view's keys the help overlay lists.
+    #[must_use]
+    pub fn help_view(&self) -> HelpView {
+        match self.view {
+            _ if self.presentation => HelpView::Presentation,
+            View::Catalog => HelpView::Catalog,
+            View::Checklist => HelpView::Checklist,
+        }
+    }
+    /// The presentation's slide for the selected insats at `width` × `height`.
+    #[must_use]
+    pub fn slide(&self, width: usize, height: usize) -> Vec<detail::DetailLine> {
+        presentation::slide(
+            &self.catalog,
+            self.list.selected_index().unwrap_or(usize::MAX),
+            width,
+            height,
+        )
+    }
     #[must_use]
     pub fn focus(&self) -> Focus {
         self.focus
@@ -350,6 +593,16 @@ impl App {
     #[must_use]
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+    /// The checklist view's state.
+    #[must_use]
+    pub fn checklist(&self) -> &ChecklistState {
+        &self.checklist
+    }
+    /// The checklist view's state, for the loop: an opened checklist goes in, a chosen
+    /// kommun and errors of saving pass through here.
+    pub fn checklist_mut(&mut self) -> &mut ChecklistState {
+        &mut self.checklist
     }
     #[must_use]
     pub fn tree(&self) -> &TreeState {
@@ -404,6 +657,22 @@ impl App {
             self.tree.label()
         }
     }
+}
+
+/// `s` cut to at most `width` columns, ending with `…` when cut.
+fn truncate_to(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// Row `row` of the screen as a row inside a bordered pane, if it is inside.

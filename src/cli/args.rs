@@ -4,6 +4,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 use crate::model::Omrade;
+use crate::ui::theme::ThemeName;
 
 /// How a command writes its data on stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -131,4 +132,110 @@ pub struct StatsArgs {
     /// Utdataformat; utan flaggan table på en terminal och tsv i en pipe.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
+}
+
+/// A theme as a command-line value: its name (`kontrast`) or an alias (`high-contrast`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThemeArg(pub ThemeName);
+
+impl ValueEnum for ThemeArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            ThemeArg(ThemeName::Dark),
+            ThemeArg(ThemeName::Light),
+            ThemeArg(ThemeName::HighContrast),
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(
+            PossibleValue::new(self.0.name())
+                .aliases(self.0.aliases().iter().copied())
+                .help(self.0.description()),
+        )
+    }
+}
+
+/// The screen `insats render` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ViewArg {
+    /// Katalogen (vy 1).
+    #[default]
+    Katalog,
+    /// Checklistan för indikatorer (vy 2).
+    Checklista,
+}
+
+/// What `insats render` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum RenderFormat {
+    /// Skärmens tecken, rad för rad.
+    #[default]
+    Text,
+    /// En SVG-bild med temats färger.
+    Svg,
+    /// En HTML-sida med temats färger.
+    Html,
+}
+
+/// A window size, `BREDDxHÖJD` (`120x40`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub width: u16,
+    pub height: u16,
+}
+
+impl std::str::FromStr for Size {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("{s:?} är ingen storlek; skriv BREDDxHÖJD, t.ex. 120x40");
+        let (w, h) = s.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+        let w: u16 = w.trim().parse().map_err(|_| bad())?;
+        let h: u16 = h.trim().parse().map_err(|_| bad())?;
+        if !(1..=1000).contains(&w) || !(1..=1000).contains(&h) {
+            return Err(format!(
+                "{s:?}: bredd och höjd ska vara mellan 1 och 1000 tecken"
+            ));
+        }
+        Ok(Size {
+            width: w,
+            height: h,
+        })
+    }
+}
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}x{}", self.width, self.height)
+    }
+}
+
+/// `insats render`.
+#[derive(Debug, Clone, Args)]
+pub struct RenderArgs {
+    /// Fönstrets storlek i tecken, BREDDxHÖJD.
+    #[arg(long, value_name = "BREDDxHÖJD", default_value = "120x40")]
+    pub size: Size,
+
+    /// Vyn som ritas.
+    #[arg(long, value_enum, value_name = "VY", default_value_t)]
+    pub view: ViewArg,
+
+    /// Sök som i sökrutan (och gå sedan till listan, som med Enter).
+    #[arg(long, value_name = "SÖKORD")]
+    pub query: Option<String>,
+
+    /// Välj en insats i listan: ett id, eller ett namn som bara en insats har.
+    #[arg(long, value_name = "ID|NAMN")]
+    pub select: Option<String>,
+
+    /// Rita presentationsläget: den valda insatsen över hela skärmen (med temat kontrast
+    /// om inget annat är valt).
+    #[arg(long)]
+    pub presentation: bool,
+
+    /// Utdataformat.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t)]
+    pub format: RenderFormat,
 }

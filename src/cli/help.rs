@@ -21,21 +21,46 @@ pub const ARGUMENT: &str = "Argument";
 /// Heading of the subcommands.
 pub const KOMMANDON: &str = "Kommandon";
 
-/// Examples and conventions under `insats --help`.
+/// Examples and conventions under `insats --help`: three to begin with, then more for
+/// analysts and for trainers.
 pub const EXAMPLES: &str = "\
 Exempel:
-  insats                                    starta appen
-  insats search mi                          sök som i appens sökruta
+  insats                                    öppna katalogen: / söker, ? visar tangenterna
+  insats search återfall                    sök som i appens sökruta
+  insats show återfallsprevention           läs en insats: förklaring, källa, siffror
+
+För analytiker:
   insats search samtal --omrade missbruk --limit 5
-  insats show missbruk-5.2-motiverande-samtal-mi
   insats show \"Motiverande samtal (MI)\"     finns i flera områden: listar deras id
   insats stats --sort digital --top 5       de fem med störst andel digitalt
   insats stats --per-omrade                 median och spridning per område
   insats export --format csv > insatser.csv
+  insats --kommun Malmö                     appen med Malmös checklista (tangent 2)
+  insats checklista export --kommun Malmö   checklistan per område, att skriva ut
+
+För utbildare:
+  insats --presentation                     en insats i taget över hela skärmen
+  insats render --query mi --format svg > mi.svg
+                                            en bild av skärmen, för bilder och handouts
 
 Utdata: en tabell på en terminal, tabbseparerat (tsv) i en pipe; välj med --format.
 Data skrivs på standard ut, meddelanden på standard fel.
 Slutstatus: 0 klart, 1 ingen träff, 2 fel i anropet eller i datan.";
+
+/// Examples under `insats render --help`.
+pub const RENDER_EXAMPLES: &str = "\
+Appen byggs i minnet med samma tangenttryck som en användare gör (sökningen skrivs i
+sökrutan, Enter, pilar till den valda insatsen) och ritas i ett fönster av den givna
+storleken. Text är exakt skärmens tecken; SVG och HTML har temats färger (--theme).
+
+Exempel:
+  insats render --size 100x30
+  insats render --size 80x24 --query hvb --format text
+  insats render --query mi --select missbruk-5.2-motiverande-samtal-mi --format svg > mi.svg
+  insats render --presentation --query mi --format html > mi.html
+  insats render --view checklista --format text
+
+Slutstatus: 0 klart, 1 insatsen i --select finns inte bland träffarna, 2 fel i anropet.";
 
 /// Examples under `insats search --help`.
 pub const SEARCH_EXAMPLES: &str = "\

@@ -1,40 +1,312 @@
-//! View 2: the indicator checklist, a placeholder until the checklist exists.
+//! View 2: the checklist's panes (områden with progress, search box and indikatorer with
+//! their status marks, the selected indikator) and the text field for a note or a kommun.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
-use super::Theme;
-use crate::action::Action;
+use super::list::highlighted;
+use super::{Theme, one_line, truncate};
+use crate::action::{Action, Context};
 use crate::app::App;
+use crate::app::checklist::{ChecklistFocus, ChecklistState, Editing, Source};
+use crate::app::layout::{Panes, inner};
+use crate::app::tree::keep_visible;
+use crate::model::IndikatorOmrade;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, panes: &Panes, app: &App, theme: &Theme) {
+    let state = app.checklist();
+    if let Some(r) = panes.tree {
+        omraden(frame, r, state, theme);
+    }
+    if let Some(r) = panes.search {
+        search(frame, r, app, theme);
+    }
+    if let Some(r) = panes.list {
+        list(frame, r, app, theme);
+    }
+    if let Some(r) = panes.detail {
+        detail(frame, r, app, theme);
+    }
+    if state.editor.is_some() {
+        editor(frame, panes.main, app, theme);
+    }
+}
+
+/// The file the checklist is kept in, or why there is none, for the list's bottom line.
+fn source_label(app: &App) -> String {
+    match app.checklist().source() {
+        Source::None => {
+            let mut s = "ingen checklista vald".to_string();
+            if let Some(k) = app
+                .help()
+                .key(Some(Context::Checklist), Action::ChooseKommun)
+            {
+                s.push_str(&format!(" · {k} väljer kommun"));
+            }
+            s
+        }
+        Source::File(f) => one_line(f),
+        Source::ReadOnly { file, .. } => format!("{} · bara läsning", one_line(file)),
+    }
+}
+
+fn omraden(frame: &mut Frame, area: Rect, state: &ChecklistState, theme: &Theme) {
+    let focused = state.focus == ChecklistFocus::Omraden;
+    let mut title = " Områden ".to_string();
+    if let Some(k) = state.checklist().kommun() {
+        title = format!(" {} ", one_line(k));
+    }
+    let inside = inner(area);
+    let width = usize::from(inside.width);
+    let block = Block::bordered()
+        .title(Span::styled(truncate(&title, width), theme.pane_title))
+        .border_style(theme.border(focused));
+    let height = usize::from(inside.height);
+    let offset = state.omrade_offset(height);
+    let lines: Vec<Line> = IndikatorOmrade::ALL
+        .iter()
+        .enumerate()
+        .flat_map(|(k, o)| {
+            let selected = k == state.omrade && !state.all_omraden;
+            let style = match (selected, focused) {
+                (true, true) => theme.selected,
+                (true, false) => theme.selected_unfocused,
+                _ => Style::new(),
+            };
+            let p = state.checklist().progress(*o);
+            let marker = if selected { "▸ " } else { "  " };
+            [
+                Line::styled(truncate(&format!("{marker}{o}"), width), style),
+                Line::styled(
+                    truncate(&format!("    {p}"), width),
+                    if selected { style } else { theme.dim },
+                ),
+            ]
+        })
+        .skip(offset)
+        .take(height)
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn scope_label(state: &ChecklistState) -> String {
+    if state.all_omraden {
+        "alla områden".to_string()
+    } else {
+        state.selected_omrade().as_str().to_string()
+    }
+}
+
+fn search(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let state = app.checklist();
+    let focused = state.focus == ChecklistFocus::Search && state.editor.is_none();
     let block = Block::bordered()
         .title(Span::styled(
-            " Checklista för indikatorer ",
+            format!(" Sök indikatorer i {} ", scope_label(state)),
             theme.pane_title,
         ))
-        .border_style(theme.border_focus);
-    let mut lines = vec![
-        Line::raw(""),
-        Line::styled("Kommer snart.", theme.title),
-        Line::raw(""),
-        Line::raw(
-            "Här ska du kunna gå igenom Socialstyrelsens indikatorer för öppna jämförelser \
-             och bocka av vad din kommun uppfyller.",
-        ),
-    ];
-    if let Some(k) = app.help().key(None, Action::ShowCatalog) {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::raw("Tryck "),
-            Span::styled(k.to_string(), theme.key),
-            Span::raw(" för att gå tillbaka till katalogen."),
-        ]));
+        .border_style(theme.border(focused));
+    let mut spans = vec![Span::raw(one_line(&state.query))];
+    if focused {
+        spans.push(Span::styled("▏", theme.key));
+    } else if state.query.is_empty()
+        && let Some(k) = app
+            .help()
+            .key(Some(Context::Checklist), Action::FocusSearch)
+    {
+        spans.push(Span::styled(
+            format!("{k} för att söka på titel, mått eller nummer"),
+            theme.dim,
+        ));
     }
+    frame.render_widget(Paragraph::new(Line::from(spans)).block(block), area);
+}
+
+fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let state = app.checklist();
+    let focused = matches!(state.focus, ChecklistFocus::List | ChecklistFocus::Search);
+    let count = if state.query.trim().is_empty() && !state.all_omraden {
+        state
+            .checklist()
+            .progress(state.selected_omrade())
+            .to_string()
+    } else {
+        match state.hits.len() {
+            1 => "1 träff".to_string(),
+            n => format!("{n} träffar"),
+        }
+    };
+    let inside = inner(area);
+    let block = Block::bordered()
+        .title(Span::styled(" Indikatorer ", theme.pane_title))
+        .title(Line::from(format!(" {count} ")).right_aligned())
+        .title_bottom(Line::styled(
+            truncate(
+                &format!(" {} ", source_label(app)),
+                usize::from(inside.width),
+            ),
+            if matches!(app.checklist().source(), Source::File(_)) {
+                theme.dim
+            } else {
+                theme.warning
+            },
+        ))
+        .border_style(theme.border(focused));
+    if state.hits.is_empty() {
+        let text = format!(
+            "Inga indikatorer matchar ”{}” i {}.",
+            one_line(state.query.trim()),
+            scope_label(state)
+        );
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, theme.warning))
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
+        return;
+    }
+    let height = usize::from(inside.height);
+    let width = usize::from(inside.width);
+    let offset = keep_visible(state.selected, state.offset, height);
+    let indikatorer = &app.catalog().indikatorer;
+    let lines: Vec<Line> = state
+        .hits
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(row, hit)| {
+            let ind = &indikatorer[hit.index];
+            let selected = row == state.selected;
+            let base = match (selected, focused) {
+                (true, true) => theme.selected,
+                (true, false) => theme.selected_unfocused,
+                _ => Style::new(),
+            };
+            let (mark, mark_style) = if ind.bakgrundsmatt {
+                ("–", base.patch(theme.dim))
+            } else {
+                let s = state.checklist().status(ind.nummer);
+                (s.mark(), base.patch(theme.figure))
+            };
+            let note = if state.checklist().note(ind.nummer).is_empty() {
+                ""
+            } else {
+                " ✎"
+            };
+            let prefix = format!(" {:>2} ", ind.nummer);
+            let room = width.saturating_sub(1 + prefix.width() + note.width());
+            let titel = truncate(&one_line(&ind.titel), room);
+            let title_style = if ind.bakgrundsmatt {
+                base.patch(theme.dim)
+            } else {
+                base
+            };
+            let mut spans = vec![
+                Span::styled(mark, mark_style),
+                Span::styled(prefix, base.patch(theme.dim)),
+            ];
+            spans.extend(highlighted(&titel, &hit.positions, title_style, theme));
+            spans.push(Span::styled(note, base.patch(theme.key)));
+            let mut line = Line::from(spans);
+            if selected {
+                line = line.style(base);
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let state = app.checklist();
+    let focused = state.focus == ChecklistFocus::Detail;
+    let inside = inner(area);
+    let lines = state.detail_lines(app.catalog(), usize::from(inside.width));
+    let height = usize::from(inside.height);
+    let max = lines.len().saturating_sub(height);
+    let scroll = state.detail_scroll.min(max);
+    let mut block = Block::bordered()
+        .title(Span::styled(" Indikator ", theme.pane_title))
+        .border_style(theme.border(focused));
+    if max > 0 {
+        let last = (scroll + height).min(lines.len());
+        block = block.title_bottom(
+            Line::from(format!(" rad {}–{last} av {} ", scroll + 1, lines.len())).right_aligned(),
+        );
+    }
+    let text: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(height)
+        .map(|l| {
+            Line::from(
+                l.into_iter()
+                    .map(|(tone, s)| Span::styled(s, theme.tone(tone)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(text).block(block), area);
+}
+
+fn editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(ed) = &app.checklist().editor else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).min(76);
+    let [row] = Layout::vertical([Constraint::Length(3)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    let title = match ed.editing {
+        Editing::Note(n) => format!(" Anteckning för indikator {n} "),
+        Editing::Kommun => " Kommun vars checklista ska öppnas ".to_string(),
+    };
+    let help = app.help();
+    let done = match ed.editing {
+        Editing::Note(_) => "sparar",
+        Editing::Kommun => "öppnar",
+    };
+    let keys: Vec<String> = [(Action::Open, done), (Action::Back, "avbryter")]
+        .iter()
+        .filter_map(|(a, what)| {
+            help.key(Some(Context::Search), *a)
+                .map(|k| format!("{k} {what}"))
+        })
+        .collect();
+    let block = Block::bordered()
+        .title(Span::styled(title, theme.pane_title))
+        .title_bottom(Line::from(format!(" {} ", keys.join(" · "))).right_aligned())
+        .border_style(theme.border_focus);
+    // Show the end of a text longer than the field, where the cursor is.
+    let room = usize::from(inner(popup).width).saturating_sub(1);
+    let text = one_line(&ed.text);
+    let mut shown: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        shown.push(c);
+    }
+    let shown: String = shown.into_iter().rev().collect();
+    frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
+        Paragraph::new(Line::from(vec![
+            Span::raw(shown),
+            Span::styled("▏", theme.key),
+        ]))
+        .block(block),
+        popup,
     );
 }

@@ -9,14 +9,17 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, truncate};
 use crate::action::Action;
 use crate::app::{App, layout::inner};
+use crate::keymap::HelpView;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let help = app.help();
-    let width = area.width.saturating_sub(4).min(72);
+    let view = app.help_view();
+    let groups = help.groups(view);
+    let width = area.width.saturating_sub(4).min(76);
     let height = area
         .height
         .saturating_sub(2)
-        .min(u16::try_from(help.line_count() + 2).unwrap_or(u16::MAX));
+        .min(u16::try_from(help.line_count(view) + 2).unwrap_or(u16::MAX));
     let [row] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
@@ -26,29 +29,38 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let close = help
         .key(None, Action::ToggleHelp)
         .map_or_else(String::new, |k| format!(" {k} stänger "));
+    let title = match view {
+        HelpView::Catalog => " Tangenter i katalogen ",
+        HelpView::Presentation => " Tangenter i presentationen ",
+        HelpView::Checklist => " Tangenter i checklistan ",
+    };
     let block = Block::bordered()
-        .title(Span::styled(" Tangenter ", theme.pane_title))
+        .title(Span::styled(title, theme.pane_title))
         .title(Line::from(close).right_aligned())
-        .border_style(theme.border_focus);
+        .border_style(theme.border_focus)
+        .style(theme.base);
     let inside = inner(popup);
-    let key_w = help
-        .sections
+    let key_w = groups
         .iter()
-        .flat_map(|s| s.rows.iter().map(|(k, _)| k.width()))
+        .flat_map(|g| g.rows.iter().map(|r| r.keys.width()))
         .max()
         .unwrap_or(0)
-        .min(usize::from(inside.width) / 2);
+        .min(usize::from(inside.width) / 3);
     let mut lines = Vec::new();
-    for s in &help.sections {
-        lines.push(Line::styled(s.title, theme.heading));
-        for (keys, desc) in &s.rows {
-            let k = truncate(keys, key_w);
+    for g in groups {
+        lines.push(Line::styled(g.title, theme.heading));
+        for row in &g.rows {
+            let k = truncate(&row.keys, key_w);
             let pad = " ".repeat(key_w - k.width());
-            lines.push(Line::from(vec![
+            let mut spans = vec![
                 Span::raw("  "),
                 Span::styled(k, theme.key),
-                Span::raw(format!("{pad}  {desc}")),
-            ]));
+                Span::raw(format!("{pad}  {}", row.text)),
+            ];
+            if let Some(place) = &row.place {
+                spans.push(Span::styled(format!(" (i {place})"), theme.dim));
+            }
+            lines.push(Line::from(spans));
         }
         lines.push(Line::raw(""));
     }

@@ -120,7 +120,12 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The name as spans, with matched characters in the match style.
-fn highlighted(name: &str, positions: &[usize], base: Style, theme: &Theme) -> Vec<Span<'static>> {
+pub(super) fn highlighted(
+    name: &str,
+    positions: &[usize],
+    base: Style,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut run = String::new();
     let mut run_matched = false;

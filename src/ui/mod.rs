@@ -4,6 +4,7 @@ mod checklist;
 mod detail;
 mod help;
 mod list;
+mod presentation;
 mod status;
 pub mod theme;
 mod tree;
@@ -20,6 +21,7 @@ pub use theme::Theme;
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
+    frame.buffer_mut().set_style(area, theme.base);
     if Panes::too_small(area) {
         too_small(frame, area);
         return;
@@ -33,6 +35,7 @@ fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) {
     // The frame's own size wins over the last resize the app was told about.
     let panes = Panes::compute(area, app.focus());
     match app.view() {
+        View::Catalog if app.presentation() => presentation::draw(frame, panes.main, app, theme),
         View::Catalog => {
             if let Some(r) = panes.tree {
                 tree::draw(frame, r, app, theme);
@@ -44,7 +47,7 @@ fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) {
                 detail::draw(frame, r, app, theme);
             }
         }
-        View::Checklist => checklist::draw(frame, panes.main, app, theme),
+        View::Checklist => checklist::draw(frame, &app.checklist().panes(area), app, theme),
     }
     status::draw(frame, panes.status, app, theme);
     if app.help_open() {
@@ -93,4 +96,10 @@ fn truncate(s: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// `text` on one line for a title, field or status line: unsafe characters made visible as
+/// everywhere, line breaks shown as ` ⏎ `.
+fn one_line(text: &str) -> String {
+    crate::text::sanitize_lines(text).replace('\n', " ⏎ ")
 }

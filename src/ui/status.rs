@@ -5,22 +5,46 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Theme;
+use super::{Theme, one_line};
 use crate::action::{Action, Context};
-use crate::app::{App, View};
+use crate::app::checklist::{Editing, Message};
+use crate::app::{App, StatusKind, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let context = app.context();
+    // A message of the app (a first-start hint, a copy) until the next key.
+    if let Some(status) = app.status() {
+        let style = match status.kind {
+            StatusKind::Hint => theme.key,
+            StatusKind::Done => theme.message,
+            StatusKind::Problem => theme.warning,
+        };
+        let text = super::truncate(&one_line(&status.text), usize::from(area.width));
+        frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
+        return;
+    }
+    if app.view() == View::Checklist && !app.help_open() {
+        checklist(frame, area, app, theme);
+        return;
+    }
+    if !app.help_open()
+        && let Some(m) = &app.checklist().message
+    {
+        message(frame, area, m, theme);
+        return;
+    }
     let wanted: &[(Action, &str)] = if app.help_open() {
         &[
             (Action::ToggleHelp, "stäng hjälpen"),
             (Action::Quit, "avsluta"),
         ]
-    } else if app.view() == View::Checklist {
+    } else if app.presentation() {
         &[
-            (Action::ShowCatalog, "katalogen"),
+            (Action::NextInsats, "nästa"),
+            (Action::PrevInsats, "föregående"),
+            (Action::Copy, "kopiera"),
+            (Action::TogglePresentation, "tillbaka"),
             (Action::ToggleHelp, "hjälp"),
-            (Action::Quit, "avsluta"),
         ]
     } else if context == Context::Search {
         &[
@@ -33,21 +57,38 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         &[
             (Action::FocusSearch, "sök"),
             (Action::NextPane, "byt ruta"),
-            (Action::FocusTree, "områden"),
+            (Action::Copy, "kopiera"),
+            (Action::TogglePresentation, "presentera"),
             (Action::ToggleHelp, "hjälp"),
             (Action::Quit, "avsluta"),
         ]
     };
+    hints(frame, area, app, theme, wanted);
+}
+
+/// Draw the keys for `wanted` in the current context.
+fn hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, wanted: &[(Action, &str)]) {
+    let context = app.context();
     let help = app.help();
     let mut spans = Vec::new();
+    // In the presentation: where in the list the slide is.
+    if app.presentation() && !app.help_open() && !app.list().hits.is_empty() {
+        let list = app.list();
+        spans.push(Span::styled(
+            format!("{} av {}", list.selected + 1, list.hits.len()),
+            theme.pane_title,
+        ));
+        spans.push(Span::raw("  "));
+    }
+    let lead = spans.len();
     for (action, text) in wanted {
-        let key = if app.help_open() || app.view() == View::Checklist {
+        let key = if app.help_open() {
             help.key(None, *action)
         } else {
             help.key(Some(context), *action)
         };
         if let Some(k) = key {
-            if !spans.is_empty() {
+            if spans.len() > lead {
                 spans.push(Span::styled(" · ", theme.dim));
             }
             spans.push(Span::styled(k.to_string(), theme.key));
@@ -55,4 +96,42 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The checklist view: its message when there is one, else its keys.
+fn checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let state = app.checklist();
+    if let Some(m) = &state.message {
+        message(frame, area, m, theme);
+        return;
+    }
+    let wanted: &[(Action, &str)] = if let Some(ed) = &state.editor {
+        match ed.editing {
+            Editing::Note(_) => &[(Action::Open, "spara"), (Action::Back, "avbryt")],
+            Editing::Kommun => &[(Action::Open, "öppna"), (Action::Back, "avbryt")],
+        }
+    } else if app.context() == Context::Search {
+        &[
+            (Action::Open, "till listan"),
+            (Action::Back, "lämna"),
+            (Action::ToggleScope, "område/alla"),
+        ]
+    } else {
+        &[
+            (Action::CycleStatus, "status"),
+            (Action::EditNote, "anteckning"),
+            (Action::OpenLinked, "insats"),
+            (Action::FocusSearch, "sök"),
+            (Action::ShowCatalog, "katalogen"),
+            (Action::ToggleHelp, "hjälp"),
+            (Action::Quit, "avsluta"),
+        ]
+    };
+    hints(frame, area, app, theme, wanted);
+}
+
+fn message(frame: &mut Frame, area: Rect, m: &Message, theme: &Theme) {
+    let style = if m.warning { theme.warning } else { theme.dim };
+    let text = super::truncate(&one_line(&m.text), usize::from(area.width));
+    frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
 }

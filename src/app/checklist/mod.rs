@@ -1,0 +1,549 @@
+//! View 2, the indikator checklist: the områden with their progress, the indikatorer of the
+//! selected område with a status mark, and the selected indikator; status keys, notes, a
+//! search over titles and mått, and the way to a linked insats.
+//!
+//! Like the rest of `app`, no I/O here: a change to the [`Checklist`] moves its revision and
+//! the loop saves it; choosing a kommun leaves a request the loop answers with
+//! [`ChecklistState::set_checklist`].
+
+pub mod detail;
+
+use ratatui::layout::{Position, Rect};
+
+use super::layout::{Panes, inner};
+use super::tree::keep_visible;
+use super::{Focus, WHEEL_STEP};
+use crate::action::{Action, Context};
+use crate::checklist::{Checklist, Rules, Status, StatusError};
+use crate::model::{Catalog, Indikator, IndikatorOmrade, Omrade};
+use crate::search::{IndikatorHit, IndikatorIndex};
+
+/// Which pane of the checklist has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChecklistFocus {
+    Omraden,
+    Search,
+    List,
+    Detail,
+}
+
+/// Where the checklist comes from and whether changes are saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// No checklist chosen yet: statuses show as *ej bedömd* and cannot be set.
+    None,
+    /// A file, opened for saving (every change is saved at once).
+    File(String),
+    /// A file opened only for reading, and why.
+    ReadOnly { file: String, reason: String },
+}
+
+/// What the text field is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Editing {
+    /// The note of an indikator.
+    Note(u32),
+    /// The name of the kommun whose checklist to open.
+    Kommun,
+}
+
+/// The one-line text field of the checklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editor {
+    pub editing: Editing,
+    pub text: String,
+}
+
+/// A message for the status line until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub warning: bool,
+    pub text: String,
+}
+
+/// What the app must do after a checklist action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// Back to the catalogue.
+    ToCatalog,
+    /// Show this insats (by index into the catalogue) in the catalogue.
+    OpenInsats(usize),
+}
+
+/// The checklist view's state.
+#[derive(Debug)]
+pub struct ChecklistState {
+    checklist: Checklist,
+    source: Source,
+    index: IndikatorIndex,
+    pub focus: ChecklistFocus,
+    /// Selected område, an index into [`IndikatorOmrade::ALL`].
+    pub omrade: usize,
+    /// The search text.
+    pub query: String,
+    /// Search every område instead of the selected one.
+    pub all_omraden: bool,
+    /// The indikatorer listed, best first.
+    pub hits: Vec<IndikatorHit>,
+    pub selected: usize,
+    /// First visible row of the list.
+    pub offset: usize,
+    pub detail_scroll: usize,
+    pub editor: Option<Editor>,
+    pub message: Option<Message>,
+    kommun_request: Option<String>,
+}
+
+impl ChecklistState {
+    /// The view over `indikatorer` with no checklist chosen.
+    #[must_use]
+    pub fn new(indikatorer: &[Indikator]) -> Self {
+        let mut s = ChecklistState {
+            checklist: Checklist::new(Rules::new(indikatorer), None),
+            source: Source::None,
+            index: IndikatorIndex::new(indikatorer),
+            focus: ChecklistFocus::List,
+            omrade: 0,
+            query: String::new(),
+            all_omraden: false,
+            hits: Vec::new(),
+            selected: 0,
+            offset: 0,
+            detail_scroll: 0,
+            editor: None,
+            message: None,
+            kommun_request: None,
+        };
+        s.refresh(false);
+        s
+    }
+
+    /// Put an opened checklist in place (from the command line, or after a kommun was
+    /// chosen); `warnings` (unknown numbers kept, …) are shown in the status line.
+    pub fn set_checklist(&mut self, checklist: Checklist, source: Source, warnings: &[String]) {
+        self.checklist = checklist;
+        self.source = source;
+        self.message = warnings.first().map(|w| Message {
+            warning: true,
+            text: if warnings.len() > 1 {
+                format!("{w} (och {} varningar till)", warnings.len() - 1)
+            } else {
+                w.clone()
+            },
+        });
+    }
+
+    /// Show an error from outside (a save that failed, a file that could not be opened).
+    pub fn warn(&mut self, text: String) {
+        self.message = Some(Message {
+            warning: true,
+            text,
+        });
+    }
+
+    /// The kommun the user chose, for the loop to open; taken once.
+    pub fn take_kommun_request(&mut self) -> Option<String> {
+        self.kommun_request.take()
+    }
+
+    #[must_use]
+    pub fn checklist(&self) -> &Checklist {
+        &self.checklist
+    }
+
+    #[must_use]
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The selected område.
+    #[must_use]
+    pub fn selected_omrade(&self) -> IndikatorOmrade {
+        IndikatorOmrade::ALL[self.omrade.min(IndikatorOmrade::ALL.len() - 1)]
+    }
+
+    /// The index (into the catalogue's indikatorer) of the selected indikator.
+    #[must_use]
+    pub fn selected_index(&self) -> Option<usize> {
+        self.hits.get(self.selected).map(|h| h.index)
+    }
+
+    /// The key context: the text field or search box, else the checklist table.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        if self.editor.is_some() || self.focus == ChecklistFocus::Search {
+            Context::Search
+        } else {
+            Context::Checklist
+        }
+    }
+
+    /// The catalogue's focus whose pane layout this view uses.
+    #[must_use]
+    pub fn layout_focus(&self) -> Focus {
+        match self.focus {
+            ChecklistFocus::Omraden => Focus::Tree,
+            ChecklistFocus::Search | ChecklistFocus::List => Focus::List,
+            ChecklistFocus::Detail => Focus::Detail,
+        }
+    }
+
+    /// The panes for a window area.
+    #[must_use]
+    pub fn panes(&self, area: Rect) -> Panes {
+        Panes::compute(area, self.layout_focus())
+    }
+
+    fn refresh(&mut self, keep_selection: bool) {
+        let before = self.selected_index();
+        let omrade = (!self.all_omraden).then(|| self.selected_omrade());
+        self.hits = self.index.search(&self.query, omrade);
+        self.selected = before
+            .filter(|_| keep_selection)
+            .and_then(|b| self.hits.iter().position(|h| h.index == b))
+            .unwrap_or(0);
+        self.offset = 0;
+        self.detail_scroll = 0;
+    }
+
+    /// Apply one action; `area` is the window, for page heights and mouse hits.
+    pub fn update(&mut self, action: Action, catalog: &Catalog, area: Rect) -> Outcome {
+        if !matches!(action, Action::Resize { .. }) {
+            self.message = None;
+        }
+        if self.editor.is_some() {
+            self.update_editor(action);
+            return Outcome::Stay;
+        }
+        let before = self.selected_index();
+        match action {
+            Action::NextPane => self.cycle_focus(1),
+            Action::PrevPane => self.cycle_focus(-1),
+            Action::FocusTree => self.focus = ChecklistFocus::Omraden,
+            Action::FocusSearch => self.focus = ChecklistFocus::Search,
+            Action::Open => {
+                self.focus = match self.focus {
+                    ChecklistFocus::Omraden | ChecklistFocus::Search => ChecklistFocus::List,
+                    ChecklistFocus::List | ChecklistFocus::Detail => ChecklistFocus::Detail,
+                };
+            }
+            Action::Back => return self.back(),
+            Action::InsertChar(c) if self.focus == ChecklistFocus::Search => {
+                self.query.push(c);
+                self.refresh(false);
+            }
+            Action::DeleteChar => {
+                self.query.pop();
+                self.refresh(false);
+            }
+            Action::ClearSearch => {
+                self.query.clear();
+                self.refresh(false);
+            }
+            Action::ToggleScope => {
+                self.all_omraden = !self.all_omraden;
+                self.refresh(true);
+            }
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-self.page(area)),
+            Action::PageDown => self.move_by(self.page(area)),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::CycleStatus => self.change_status(catalog, None),
+            Action::MarkUppfylld => self.change_status(catalog, Some(Status::Uppfylld)),
+            Action::MarkDelvis => self.change_status(catalog, Some(Status::Delvis)),
+            Action::MarkEjUppfylld => self.change_status(catalog, Some(Status::EjUppfylld)),
+            Action::MarkEjBedomd => self.change_status(catalog, Some(Status::EjBedomd)),
+            Action::EditNote => self.start_note(catalog),
+            Action::ChooseKommun => {
+                self.editor = Some(Editor {
+                    editing: Editing::Kommun,
+                    text: self.checklist.kommun().unwrap_or_default().to_string(),
+                });
+            }
+            Action::OpenLinked => return self.open_linked(catalog),
+            Action::Click { column, row } => self.click(column, row, area),
+            Action::Scroll { column, row, delta } => self.wheel(column, row, delta, area),
+            _ => {}
+        }
+        if self.selected_index() != before {
+            self.detail_scroll = 0;
+        }
+        self.keep_visible(catalog, area);
+        Outcome::Stay
+    }
+
+    fn back(&mut self) -> Outcome {
+        match self.focus {
+            ChecklistFocus::Search | ChecklistFocus::Detail => {
+                self.focus = ChecklistFocus::List;
+            }
+            ChecklistFocus::List if !self.query.is_empty() => {
+                self.query.clear();
+                self.refresh(true);
+            }
+            ChecklistFocus::Omraden | ChecklistFocus::List => return Outcome::ToCatalog,
+        }
+        Outcome::Stay
+    }
+
+    fn cycle_focus(&mut self, step: isize) {
+        const ORDER: [ChecklistFocus; 3] = [
+            ChecklistFocus::Omraden,
+            ChecklistFocus::List,
+            ChecklistFocus::Detail,
+        ];
+        let at = match self.focus {
+            ChecklistFocus::Omraden => 0,
+            ChecklistFocus::List | ChecklistFocus::Search => 1,
+            ChecklistFocus::Detail => 2,
+        };
+        self.focus = ORDER[(at + ORDER.len()).saturating_add_signed(step) % ORDER.len()];
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            ChecklistFocus::Omraden => {
+                let last = IndikatorOmrade::ALL.len() - 1;
+                let next = self.omrade.saturating_add_signed(delta).min(last);
+                if next != self.omrade {
+                    self.omrade = next;
+                    self.all_omraden = false;
+                    self.refresh(false);
+                }
+            }
+            ChecklistFocus::List | ChecklistFocus::Search => {
+                let last = self.hits.len().saturating_sub(1);
+                self.selected = self.selected.saturating_add_signed(delta).min(last);
+            }
+            // Clamped to the text's length by `keep_visible`.
+            ChecklistFocus::Detail => {
+                self.detail_scroll = self.detail_scroll.saturating_add_signed(delta);
+            }
+        }
+    }
+
+    /// Rows in a page of the focused pane.
+    fn page(&self, area: Rect) -> isize {
+        let p = self.panes(area);
+        let r = match self.focus {
+            ChecklistFocus::Omraden => p.tree,
+            ChecklistFocus::Search | ChecklistFocus::List => p.list,
+            ChecklistFocus::Detail => p.detail,
+        };
+        let rows = usize::from(inner(r.unwrap_or(area)).height).max(1);
+        isize::try_from(rows).unwrap_or(1)
+    }
+
+    /// Why the checklist cannot be changed now, if it cannot.
+    fn locked_reason(&self) -> Option<String> {
+        match &self.source {
+            Source::File(_) => None,
+            Source::None => Some(
+                "ingen checklista vald: välj kommun med c (eller starta med --kommun NAMN)"
+                    .to_string(),
+            ),
+            Source::ReadOnly { reason, .. } => Some(format!("bara läsning: {reason}")),
+        }
+    }
+
+    fn selected_indikator<'c>(&self, catalog: &'c Catalog) -> Option<&'c Indikator> {
+        self.selected_index()
+            .and_then(|i| catalog.indikatorer.get(i))
+    }
+
+    fn change_status(&mut self, catalog: &Catalog, status: Option<Status>) {
+        let Some(ind) = self.selected_indikator(catalog) else {
+            return;
+        };
+        if let Some(reason) = self.locked_reason() {
+            self.warn(reason);
+            return;
+        }
+        let result = match status {
+            None => self.checklist.cycle(ind.nummer),
+            Some(s) => self.checklist.set_status(ind.nummer, s),
+        };
+        if let Err(e) = result {
+            let text = match e {
+                StatusError::DelvisUndefined(_) | StatusError::Bakgrundsmatt(_) => e.to_string(),
+                StatusError::Unknown(_) => format!("{e} (checklistan hör till en annan datamängd)"),
+            };
+            self.warn(text);
+        }
+    }
+
+    fn start_note(&mut self, catalog: &Catalog) {
+        let Some(ind) = self.selected_indikator(catalog) else {
+            return;
+        };
+        if let Some(reason) = self.locked_reason() {
+            self.warn(reason);
+            return;
+        }
+        self.editor = Some(Editor {
+            editing: Editing::Note(ind.nummer),
+            text: self.checklist.note(ind.nummer).to_string(),
+        });
+    }
+
+    fn update_editor(&mut self, action: Action) {
+        let Some(editor) = self.editor.as_mut() else {
+            return;
+        };
+        match action {
+            Action::InsertChar(c) => editor.text.push(c),
+            Action::DeleteChar => {
+                editor.text.pop();
+            }
+            Action::ClearSearch => editor.text.clear(),
+            Action::Back => self.editor = None,
+            Action::Open => {
+                let Some(Editor { editing, text }) = self.editor.take() else {
+                    return;
+                };
+                match editing {
+                    Editing::Note(n) => {
+                        if let Err(e) = self.checklist.set_note(n, &text) {
+                            self.warn(e.to_string());
+                        }
+                    }
+                    Editing::Kommun if !text.trim().is_empty() => {
+                        self.kommun_request = Some(text.trim().to_string());
+                    }
+                    Editing::Kommun => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn open_linked(&mut self, catalog: &Catalog) -> Outcome {
+        let Some(ind) = self.selected_indikator(catalog) else {
+            return Outcome::Stay;
+        };
+        let linked = catalog.insatser_for(ind.nummer);
+        // Prefer the insats of the område being looked at.
+        let here = insats_omrade(self.selected_omrade());
+        let chosen = linked
+            .iter()
+            .find(|i| Some(i.omrade) == here)
+            .or_else(|| linked.first());
+        match chosen.and_then(|i| catalog.position(&i.id)) {
+            Some(pos) => Outcome::OpenInsats(pos),
+            None => {
+                self.warn(format!(
+                    "indikator {} har ingen kopplad insats i katalogen",
+                    ind.nummer
+                ));
+                Outcome::Stay
+            }
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16, area: Rect) {
+        let p = self.panes(area);
+        let at = Position::new(column, row);
+        if p.search.is_some_and(|r| r.contains(at)) {
+            self.focus = ChecklistFocus::Search;
+        } else if let Some(r) = p.list.filter(|r| r.contains(at)) {
+            self.focus = ChecklistFocus::List;
+            if let Some(n) = row_in(r, row) {
+                self.selected = (self.offset + n).min(self.hits.len().saturating_sub(1));
+            }
+        } else if let Some(r) = p.tree.filter(|r| r.contains(at)) {
+            self.focus = ChecklistFocus::Omraden;
+            // Each område takes two rows: its name and its progress.
+            let offset = self.omrade_offset(usize::from(inner(r).height));
+            if let Some(n) = row_in(r, row).map(|n| (offset + n) / OMRADE_ROWS)
+                && n < IndikatorOmrade::ALL.len()
+                && n != self.omrade
+            {
+                self.omrade = n;
+                self.all_omraden = false;
+                self.refresh(false);
+            }
+        } else if p.detail.is_some_and(|r| r.contains(at)) {
+            self.focus = ChecklistFocus::Detail;
+        }
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, delta: i8, area: Rect) {
+        let p = self.panes(area);
+        let at = Position::new(column, row);
+        let focus = self.focus;
+        if p.list.is_some_and(|r| r.contains(at)) {
+            self.focus = ChecklistFocus::List;
+        } else if p.tree.is_some_and(|r| r.contains(at)) {
+            self.focus = ChecklistFocus::Omraden;
+        } else if p.detail.is_some_and(|r| r.contains(at)) {
+            self.focus = ChecklistFocus::Detail;
+        } else {
+            return;
+        }
+        self.move_by(WHEEL_STEP * isize::from(delta));
+        if self.panes(area) == p {
+            self.focus = focus;
+        }
+    }
+
+    fn keep_visible(&mut self, catalog: &Catalog, area: Rect) {
+        let p = self.panes(area);
+        if let Some(r) = p.list {
+            self.offset = keep_visible(self.selected, self.offset, usize::from(inner(r).height));
+        }
+        if self.detail_scroll == 0 {
+            return;
+        }
+        let max = p.detail.map_or(0, |r| {
+            let r = inner(r);
+            self.detail_lines(catalog, usize::from(r.width))
+                .len()
+                .saturating_sub(usize::from(r.height))
+        });
+        self.detail_scroll = self.detail_scroll.min(max);
+    }
+
+    /// The first row shown in an område pane `height` rows high: both rows of the selected
+    /// område stay in view.
+    #[must_use]
+    pub fn omrade_offset(&self, height: usize) -> usize {
+        keep_visible(self.omrade * OMRADE_ROWS + OMRADE_ROWS - 1, 0, height)
+    }
+
+    /// The detail pane's lines for the selected indikator at `width` columns.
+    #[must_use]
+    pub fn detail_lines(&self, catalog: &Catalog, width: usize) -> Vec<super::detail::DetailLine> {
+        match self.selected_indikator(catalog) {
+            Some(ind) => detail::lines(catalog, ind, &self.checklist, width),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// Rows each område takes in the område pane.
+pub const OMRADE_ROWS: usize = 2;
+
+/// Row `row` of the screen as a row inside a bordered pane, if it is inside.
+fn row_in(r: Rect, row: u16) -> Option<usize> {
+    let i = inner(r);
+    (row >= i.y && row < i.y + i.height).then(|| usize::from(row - i.y))
+}
+
+/// The catalogue's område that matches an indikator område, where one does.
+#[must_use]
+pub fn insats_omrade(o: IndikatorOmrade) -> Option<Omrade> {
+    match o {
+        IndikatorOmrade::Missbruk => Some(Omrade::MissbrukOchBeroende),
+        IndikatorOmrade::BarnOchUnga => Some(Omrade::BarnOchUnga),
+        IndikatorOmrade::Lss => Some(Omrade::Funktionshinder),
+        IndikatorOmrade::Socialpsykiatri => Some(Omrade::Socialpsykiatri),
+        IndikatorOmrade::Vald => Some(Omrade::ValdINaraRelationer),
+        IndikatorOmrade::Aldreomsorg => Some(Omrade::Aldre),
+        IndikatorOmrade::EkonomisktBistand
+        | IndikatorOmrade::Krisberedskap
+        | IndikatorOmrade::HalsoOchSjukvard => None,
+    }
+}

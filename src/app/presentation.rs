@@ -1,0 +1,131 @@
+//! The presentation mode's slide: one insats in a large, calm layout (title, place,
+//! förklaring, källa, the figures as full-width bars), fitted to the screen. Only words and
+//! tones here; `ui::presentation` draws them.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::detail::{DetailLine, Tone, figure_text, path, statistics, wrap};
+use crate::model::{Catalog, Insats};
+
+/// From the roomiest to the tightest: rows of each figure's bar, and whether a blank line
+/// separates the figures.
+const LAYOUTS: [(usize, bool); 3] = [(2, true), (1, true), (1, false)];
+
+/// The slide for `catalog.insatser[index]` in `width` × `height` cells.
+///
+/// When everything does not fit, the bars shrink to one row and lose the blank lines between
+/// them, then the förklaring is cut
+/// (ending in `…`); the title, the källa and the figures always stay.
+#[must_use]
+pub fn slide(catalog: &Catalog, index: usize, width: usize, height: usize) -> Vec<DetailLine> {
+    let Some(i) = catalog.insatser.get(index) else {
+        return vec![vec![(Tone::Dim, "Ingen insats att visa.".to_string())]];
+    };
+    let width = width.max(10);
+    let head = head(i, width);
+    let forklaring = forklaring(i, width);
+    for (bar_rows, spaced) in LAYOUTS {
+        let tail = tail(i, width, bar_rows, spaced);
+        if head.len() + forklaring.len() + tail.len() <= height {
+            return [head, forklaring, tail].concat();
+        }
+    }
+    let tail = tail(i, width, 1, false);
+    let room = height.saturating_sub(head.len() + tail.len());
+    let mut cut: Vec<DetailLine> = forklaring.into_iter().take(room).collect();
+    // Mark the cut on the last line kept; with room only for the blank separator, that
+    // line itself says that something is left out.
+    match cut.iter_mut().rev().find(|l| !l.is_empty()) {
+        Some(last) => last.push((Tone::Dim, " …".to_string())),
+        None => {
+            if let Some(first) = cut.first_mut() {
+                *first = vec![(Tone::Dim, "…".to_string())];
+            }
+        }
+    }
+    // On a screen too small even for that, what does not fit is left out at the bottom.
+    let mut all = [head, cut, tail].concat();
+    all.truncate(height);
+    all
+}
+
+fn lines(out: &mut Vec<DetailLine>, tone: Tone, text: &str, width: usize) {
+    for l in wrap(text, width, "", "") {
+        out.push(vec![(tone, l)]);
+    }
+}
+
+fn head(i: &Insats, width: usize) -> Vec<DetailLine> {
+    let mut out = Vec::new();
+    lines(&mut out, Tone::Title, &i.namn, width);
+    lines(&mut out, Tone::Path, &path(i), width);
+    out
+}
+
+fn forklaring(i: &Insats, width: usize) -> Vec<DetailLine> {
+    let mut out = vec![Vec::new()];
+    match &i.forklaring {
+        Some(f) => {
+            for para in f.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                if let Some(item) = para.strip_prefix('•') {
+                    for l in wrap(item.trim(), width, "• ", "  ") {
+                        out.push(vec![(Tone::Text, l)]);
+                    }
+                } else {
+                    lines(&mut out, Tone::Text, para, width);
+                }
+            }
+        }
+        None => out.push(vec![(Tone::Dim, "Förklaring saknas i källan.".to_string())]),
+    }
+    out
+}
+
+fn tail(i: &Insats, width: usize, bar_rows: usize, spaced: bool) -> Vec<DetailLine> {
+    let mut out = vec![Vec::new()];
+    let kalla = i.kalla.as_deref().unwrap_or("saknas i källan");
+    for l in wrap(kalla, width, "Källa: ", "       ") {
+        out.push(vec![(Tone::Path, l)]);
+    }
+    out.push(Vec::new());
+    lines(
+        &mut out,
+        Tone::Heading,
+        "Antal kommuner (andel av dem som svarade), hela landet",
+        width,
+    );
+    for (n, (label, f)) in statistics(i).into_iter().enumerate() {
+        if spaced && n > 0 {
+            out.push(Vec::new());
+        }
+        let text = figure_text(f);
+        let gap = width.saturating_sub(label.width() + text.width()).max(1);
+        let tone = if f.antal.is_some() {
+            Tone::Figure
+        } else {
+            Tone::Dim
+        };
+        out.push(vec![
+            (Tone::Text, label.to_string()),
+            (Tone::Text, " ".repeat(gap)),
+            (tone, text),
+        ]);
+        let filled = match (f.antal, f.andel) {
+            (Some(_), Some(p)) => {
+                let n = (usize::from(p) * width + 50) / 100;
+                Some(if p > 0 { n.max(1) } else { n }.min(width))
+            }
+            _ => None,
+        };
+        for _ in 0..bar_rows {
+            out.push(match filled {
+                Some(n) => vec![
+                    (Tone::BarFill, "█".repeat(n)),
+                    (Tone::BarTrack, "░".repeat(width - n)),
+                ],
+                None => Vec::new(),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,397 @@
+//! The user's indikator checklist: per indikator a status and a note, the rules for changing
+//! them, progress per område, and (in [`file`] and [`store`]) its TOML file with atomic saves.
+//!
+//! [`Checklist`] is pure state: it does no I/O, so the app's `update` can change it and tests
+//! can drive it directly. Each effective change bumps [`Checklist::revision`]; whoever owns
+//! the [`Store`] saves when the revision moves (the app after every action, the command line
+//! once). Indikatorer published in several områden have one entry, shared by every område.
+
+mod error;
+pub mod file;
+pub mod location;
+pub mod store;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+pub use error::{ChecklistError, StatusError, Warning};
+pub use store::{Opened, Store};
+
+use crate::model::{Indikator, IndikatorOmrade};
+
+/// How far a kommun meets one indikator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum Status {
+    /// Not yet assessed; the default, and not written to the file.
+    #[default]
+    EjBedomd,
+    Uppfylld,
+    /// Partly met; only where the indikator defines *delvis*.
+    Delvis,
+    EjUppfylld,
+}
+
+impl Status {
+    /// All statuses in the order space cycles through them.
+    pub const ALL: [Status; 4] = [
+        Status::EjBedomd,
+        Status::Uppfylld,
+        Status::Delvis,
+        Status::EjUppfylld,
+    ];
+
+    /// The word used in the file and on screen.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::EjBedomd => "ej bedömd",
+            Status::Uppfylld => "uppfylld",
+            Status::Delvis => "delvis",
+            Status::EjUppfylld => "ej uppfylld",
+        }
+    }
+
+    /// A one-cell mark for lists: `✓` uppfylld, `◐` delvis, `✗` ej uppfylld, `·` ej bedömd.
+    #[must_use]
+    pub fn mark(self) -> &'static str {
+        match self {
+            Status::EjBedomd => "·",
+            Status::Uppfylld => "✓",
+            Status::Delvis => "◐",
+            Status::EjUppfylld => "✗",
+        }
+    }
+
+    /// The next status for the cycle key, skipping *delvis* unless `delvis_defined`.
+    #[must_use]
+    pub fn next(self, delvis_defined: bool) -> Status {
+        let next = match self {
+            Status::EjBedomd => Status::Uppfylld,
+            Status::Uppfylld => Status::Delvis,
+            Status::Delvis => Status::EjUppfylld,
+            Status::EjUppfylld => Status::EjBedomd,
+        };
+        if next == Status::Delvis && !delvis_defined {
+            Status::EjUppfylld
+        } else {
+            next
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A word that is not one of the four statuses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("okänd status {0:?} (giltiga: \"uppfylld\", \"delvis\", \"ej uppfylld\", \"ej bedömd\")")]
+pub struct UnknownStatus(pub String);
+
+impl FromStr for Status {
+    type Err = UnknownStatus;
+
+    /// The exact file words; on the command line also `ej-uppfylld`, `ej-bedomd` and
+    /// `ej bedomd` (no ö), case-insensitively.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let w = s.trim().to_lowercase().replace(['-', '_'], " ");
+        match w.as_str() {
+            "uppfylld" => Ok(Status::Uppfylld),
+            "delvis" => Ok(Status::Delvis),
+            "ej uppfylld" => Ok(Status::EjUppfylld),
+            "ej bedömd" | "ej bedomd" => Ok(Status::EjBedomd),
+            _ => Err(UnknownStatus(s.to_string())),
+        }
+    }
+}
+
+/// What the checklist needs to know about one indikator of the dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    /// Whether the indikator defines *delvis*.
+    pub delvis: bool,
+    /// Bakgrundsmått are shown and may carry a note, but take no status and are not counted.
+    pub bakgrundsmatt: bool,
+    /// The områden it is published in.
+    pub omraden: Vec<IndikatorOmrade>,
+}
+
+/// The rules of every indikator of the dataset, by nummer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rules(BTreeMap<u32, Rule>);
+
+impl Rules {
+    /// The rules of the loaded indikatorer.
+    #[must_use]
+    pub fn new(indikatorer: &[Indikator]) -> Self {
+        Rules(
+            indikatorer
+                .iter()
+                .map(|i| {
+                    let rule = Rule {
+                        delvis: i.delvis.is_some(),
+                        bakgrundsmatt: i.bakgrundsmatt,
+                        omraden: i.omraden.clone(),
+                    };
+                    (i.nummer, rule)
+                })
+                .collect(),
+        )
+    }
+
+    /// The rule of indikator `nummer`, if the dataset has it.
+    #[must_use]
+    pub fn get(&self, nummer: u32) -> Option<&Rule> {
+        self.0.get(&nummer)
+    }
+
+    /// Check that `status` may be set on `nummer`.
+    ///
+    /// # Errors
+    /// [`StatusError`] for a nummer outside the dataset, a bakgrundsmått given a status, or
+    /// *delvis* where the indikator does not define it.
+    pub fn check(&self, nummer: u32, status: Status) -> Result<(), StatusError> {
+        let rule = self.get(nummer).ok_or(StatusError::Unknown(nummer))?;
+        if rule.bakgrundsmatt && status != Status::EjBedomd {
+            return Err(StatusError::Bakgrundsmatt(nummer));
+        }
+        if status == Status::Delvis && !rule.delvis {
+            return Err(StatusError::DelvisUndefined(nummer));
+        }
+        Ok(())
+    }
+}
+
+/// The user's entry for one indikator.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entry {
+    pub status: Status,
+    /// Free text; empty when there is none.
+    pub note: String,
+    /// Keys of the entry this version does not know, kept as they were.
+    pub extra: toml::Table,
+}
+
+impl Entry {
+    /// True when the entry says nothing (and so is not written).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.status == Status::EjBedomd && self.note.is_empty() && self.extra.is_empty()
+    }
+}
+
+/// Counts for one område (or the whole list): bakgrundsmått are not included.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub uppfyllda: usize,
+    pub delvis: usize,
+    pub ej_uppfyllda: usize,
+    pub ej_bedomda: usize,
+}
+
+impl Progress {
+    /// The number of indikatorer counted.
+    #[must_use]
+    pub fn totalt(&self) -> usize {
+        self.uppfyllda + self.delvis + self.ej_uppfyllda + self.ej_bedomda
+    }
+
+    fn add(&mut self, status: Status) {
+        match status {
+            Status::Uppfylld => self.uppfyllda += 1,
+            Status::Delvis => self.delvis += 1,
+            Status::EjUppfylld => self.ej_uppfyllda += 1,
+            Status::EjBedomd => self.ej_bedomda += 1,
+        }
+    }
+}
+
+impl fmt::Display for Progress {
+    /// `12 av 29 uppfyllda`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} av {} uppfyllda", self.uppfyllda, self.totalt())
+    }
+}
+
+/// One kommun's checklist: the entries for the dataset's indikatorer, and everything of the
+/// file this version does not understand, kept so that saving never drops it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checklist {
+    rules: Rules,
+    kommun: Option<String>,
+    entries: BTreeMap<u32, Entry>,
+    /// Entries for numbers the dataset does not have, exactly as read.
+    unknown: BTreeMap<u32, toml::Table>,
+    /// Top-level keys this version does not know.
+    extra: toml::Table,
+    revision: u64,
+}
+
+impl Checklist {
+    /// An empty checklist (everything *ej bedömd*) for the dataset's indikatorer.
+    #[must_use]
+    pub fn new(rules: Rules, kommun: Option<String>) -> Self {
+        Checklist {
+            rules,
+            kommun,
+            entries: BTreeMap::new(),
+            unknown: BTreeMap::new(),
+            extra: toml::Table::new(),
+            revision: 0,
+        }
+    }
+
+    /// The rules the checklist checks changes against.
+    #[must_use]
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// The kommun's name, as given when the checklist was created.
+    #[must_use]
+    pub fn kommun(&self) -> Option<&str> {
+        self.kommun.as_deref()
+    }
+
+    /// Set the kommun's name (`None` or empty removes it).
+    pub fn set_kommun(&mut self, kommun: Option<String>) {
+        let kommun = kommun.filter(|k| !k.trim().is_empty());
+        if kommun != self.kommun {
+            self.kommun = kommun;
+            self.revision += 1;
+        }
+    }
+
+    /// Name the kommun of a checklist that has none yet, without counting it as a change: the
+    /// name is written with the first real change, so merely opening a checklist never
+    /// writes a file.
+    pub fn name_kommun(&mut self, kommun: &str) {
+        if self.kommun.is_none() && !kommun.trim().is_empty() {
+            self.kommun = Some(kommun.to_string());
+        }
+    }
+
+    /// Counts up by one on every change that alters what would be saved.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The status of indikator `nummer` (*ej bedömd* when it has no entry).
+    #[must_use]
+    pub fn status(&self, nummer: u32) -> Status {
+        self.entries
+            .get(&nummer)
+            .map_or(Status::EjBedomd, |e| e.status)
+    }
+
+    /// The note of indikator `nummer` (empty when none).
+    #[must_use]
+    pub fn note(&self, nummer: u32) -> &str {
+        self.entries.get(&nummer).map_or("", |e| e.note.as_str())
+    }
+
+    /// The entry of indikator `nummer`, if it has one.
+    #[must_use]
+    pub fn entry(&self, nummer: u32) -> Option<&Entry> {
+        self.entries.get(&nummer)
+    }
+
+    /// Entries of the dataset's indikatorer that say something, by nummer.
+    pub fn entries(&self) -> impl Iterator<Item = (u32, &Entry)> {
+        self.entries
+            .iter()
+            .filter(|(_, e)| !e.is_empty())
+            .map(|(n, e)| (*n, e))
+    }
+
+    /// Entries for numbers the dataset does not have: kept in the file, reported at load.
+    #[must_use]
+    pub fn unknown(&self) -> &BTreeMap<u32, toml::Table> {
+        &self.unknown
+    }
+
+    /// Top-level keys of the file this version does not know, kept as they were.
+    #[must_use]
+    pub fn extra(&self) -> &toml::Table {
+        &self.extra
+    }
+
+    /// Set the status of indikator `nummer`; returns the status now in force.
+    ///
+    /// # Errors
+    /// [`StatusError`] when the rules do not allow it; nothing changes then.
+    pub fn set_status(&mut self, nummer: u32, status: Status) -> Result<Status, StatusError> {
+        self.rules.check(nummer, status)?;
+        let entry = self.entries.entry(nummer).or_default();
+        if entry.status != status {
+            entry.status = status;
+            self.revision += 1;
+        }
+        Ok(status)
+    }
+
+    /// The space key: ej bedömd → uppfylld → delvis → ej uppfylld → ej bedömd, skipping
+    /// *delvis* where the indikator does not define it. Returns the new status.
+    ///
+    /// # Errors
+    /// [`StatusError::Unknown`] for a nummer outside the dataset and
+    /// [`StatusError::Bakgrundsmatt`] for a bakgrundsmått.
+    pub fn cycle(&mut self, nummer: u32) -> Result<Status, StatusError> {
+        let rule = self.rules.get(nummer).ok_or(StatusError::Unknown(nummer))?;
+        if rule.bakgrundsmatt {
+            return Err(StatusError::Bakgrundsmatt(nummer));
+        }
+        let next = self.status(nummer).next(rule.delvis);
+        self.set_status(nummer, next)
+    }
+
+    /// Set the note of indikator `nummer` (bakgrundsmått too); an all-blank note removes it.
+    /// Trailing whitespace is trimmed.
+    ///
+    /// # Errors
+    /// [`StatusError::Unknown`] for a nummer outside the dataset.
+    pub fn set_note(&mut self, nummer: u32, note: &str) -> Result<(), StatusError> {
+        if self.rules.get(nummer).is_none() {
+            return Err(StatusError::Unknown(nummer));
+        }
+        let note = note.trim_end();
+        let entry = self.entries.entry(nummer).or_default();
+        if entry.note != note {
+            entry.note = note.to_string();
+            self.revision += 1;
+        }
+        Ok(())
+    }
+
+    /// Counts for the indikatorer published in `omrade` (bakgrundsmått not counted).
+    #[must_use]
+    pub fn progress(&self, omrade: IndikatorOmrade) -> Progress {
+        self.count(|rule| rule.omraden.contains(&omrade))
+    }
+
+    /// Counts over all indikatorer, each counted once however many områden it is in.
+    #[must_use]
+    pub fn progress_all(&self) -> Progress {
+        self.count(|_| true)
+    }
+
+    fn count(&self, include: impl Fn(&Rule) -> bool) -> Progress {
+        let mut p = Progress::default();
+        for (&nummer, rule) in &self.rules.0 {
+            if !rule.bakgrundsmatt && include(rule) {
+                p.add(self.status(nummer));
+            }
+        }
+        p
+    }
+
+    /// Used by the file reader: put an entry read from the file in place without counting a
+    /// change (the rules were checked by the reader).
+    fn insert_read(&mut self, nummer: u32, entry: Entry) {
+        self.entries.insert(nummer, entry);
+    }
+}

@@ -1,0 +1,43 @@
+//! `insats checklista …`: the checklist's subcommands and their arguments.
+
+use clap::{Subcommand, ValueEnum};
+
+use crate::checklist::Status;
+
+/// What to do with the checklist named by `--kommun` or `--checklista`.
+#[derive(Debug, Subcommand)]
+pub enum ChecklistaCommand {
+    /// Skriv ut checklistan per område: uppfyllda av totalt, och varje indikator som inte är
+    /// uppfylld med regeln och anteckningen, för ett möte eller ett utskick.
+    Export {
+        /// Utdataformat.
+        #[arg(long, value_enum, default_value_t = ChecklistaFormat::Markdown)]
+        format: ChecklistaFormat,
+    },
+    /// Sätt status och/eller anteckning för en indikator; sparas direkt.
+    Set {
+        /// Indikatorns nummer (se `insats indikatorer`).
+        nummer: u32,
+        /// uppfylld, delvis, ej-uppfylld eller ej-bedomd.
+        #[arg(value_parser = parse_status, value_name = "STATUS")]
+        status: Option<Status>,
+        /// Anteckningen; en tom text tar bort den.
+        #[arg(long, visible_alias = "note", value_name = "TEXT")]
+        anteckning: Option<String>,
+    },
+}
+
+/// Output format of `checklista export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistaFormat {
+    /// En rad per område och indikator.
+    Csv,
+    /// Rubriker per område, för att läsa eller skriva ut.
+    Markdown,
+    Json,
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    s.parse()
+        .map_err(|e: crate::checklist::UnknownStatus| e.to_string())
+}
