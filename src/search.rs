@@ -17,7 +17,9 @@
 //!
 //! Speed: each key carries a cheap set of the characters it holds, so most insatser are
 //! ruled out before any fuzzy scoring, and [`Narrowing`] lets a query that grows one
-//! keystroke at a time look only at the insatser the shorter query could still match.
+//! keystroke at a time look only at the insatser the shorter query could still match. A scan
+//! of many thousand insatser is split over the cores (at most four threads); the hits are
+//! the same as on one thread.
 //!
 //! [`IndikatorIndex`] searches the indikatorer of the checklist the same way (titles, mått,
 //! numbers).
@@ -130,15 +132,19 @@ impl Folded {
         Folded { text, origin }
     }
 
-    /// Map folded char positions back to original char positions, sorted and deduplicated.
-    fn to_original(&self, folded_positions: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        let mut out: Vec<usize> = folded_positions
-            .into_iter()
-            .filter_map(|p| self.origin.get(p).copied())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// Map folded char positions back to original char positions, sorted and deduplicated,
+    /// in the same vector.
+    fn to_original(&self, mut positions: Vec<usize>) -> Vec<usize> {
+        positions.retain_mut(|p| match self.origin.get(*p) {
+            Some(&o) => {
+                *p = o;
+                true
+            }
+            None => false,
+        });
+        positions.sort_unstable();
+        positions.dedup();
+        positions
     }
 }
 
@@ -256,14 +262,43 @@ impl Entry {
                 && contains_at_word_start(f, w)
         })
     }
+}
+
+/// A query, folded, split into words, and the scope it looks in.
+struct Query<'a> {
+    text: &'a str,
+    words: &'a [&'a str],
+    scope: &'a Scope,
+}
+
+/// The cheap checks of one entry against the query words, each done at most once.
+#[derive(Debug, Clone, Copy)]
+struct Checks {
+    /// The words could match the name (their characters occur in it, in order).
+    name: bool,
+    /// The same for the appendix spelling of the name.
+    bilaga: bool,
+    /// Every word starts a word of the förklaring; `None` until needed.
+    forklaring: Option<bool>,
+}
+
+impl Checks {
+    fn new(e: &Entry, words: &[&str]) -> Self {
+        Checks {
+            name: e.name_may_match(words),
+            bilaga: e.bilaga.as_ref().is_some_and(|b| b.may_match_all(words)),
+            forklaring: None,
+        }
+    }
 
     /// Whether the insats could match `words` at all (a superset of the real hits). It
     /// only narrows when a word grows or words are added, which [`Narrowing`] relies on.
-    fn may_match(&self, words: &[&str]) -> bool {
-        // An abbreviation hit is a substring of the name, so it passes the name check.
-        self.name_may_match(words)
-            || self.bilaga.as_ref().is_some_and(|b| b.may_match_all(words))
-            || self.forklaring_matches(words)
+    fn may_match(&mut self, e: &Entry, words: &[&str]) -> bool {
+        self.name
+            || self.bilaga
+            || *self
+                .forklaring
+                .get_or_insert_with(|| e.forklaring_matches(words))
     }
 }
 
@@ -274,7 +309,16 @@ pub struct SearchIndex {
     /// order), so that ranking compares numbers instead of strings.
     rank: Vec<u32>,
     matcher: SkimMatcherV2,
+    /// Threads a large scan may use.
+    threads: usize,
 }
+
+/// A scan is split over threads only when each gets at least this many insatser: below it,
+/// starting a thread costs more than it saves.
+const PARALLEL_MIN_ENTRIES: usize = 4096;
+
+/// At most this many threads share a scan.
+const MAX_THREADS: usize = 4;
 
 /// Memory of the last queries typed into one search box, so that a query that grows by a
 /// keystroke is matched only against the insatser its shorter form could match.
@@ -355,7 +399,18 @@ impl SearchIndex {
             entries,
             rank,
             matcher: SkimMatcherV2::default().ignore_case(),
+            threads: std::thread::available_parallelism()
+                .map_or(1, std::num::NonZero::get)
+                .min(MAX_THREADS),
         }
+    }
+
+    /// The same index, splitting a large scan over at most `threads` threads (at least one;
+    /// one scans on the calling thread). The hits do not depend on it.
+    #[must_use]
+    pub fn with_threads(mut self, threads: usize) -> Self {
+        self.threads = threads.max(1);
+        self
     }
 
     /// Number of insatser indexed.
@@ -380,13 +435,12 @@ impl SearchIndex {
         if words.is_empty() {
             return self.everything(scope);
         }
-        let hits = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.in_scope(scope))
-            .filter_map(|(index, e)| self.match_entry(index, e, &query, &words))
-            .collect();
+        let q = Query {
+            text: &query,
+            words: &words,
+            scope,
+        };
+        let (_, hits) = self.scan(None, &q, false);
         self.ranked(hits)
     }
 
@@ -413,36 +467,91 @@ impl SearchIndex {
         {
             memory.steps.pop();
         }
+        let q = Query {
+            text: &query,
+            words: &words,
+            scope,
+        };
         let same = memory.steps.last().is_some_and(|(w, _)| {
             w.len() == words.len() && w.iter().zip(&words).all(|(a, b)| a == b)
         });
-        if !same {
-            let candidates: Vec<u32> = match memory.steps.last() {
-                Some((_, c)) => c
-                    .iter()
-                    .copied()
-                    .filter(|&i| self.entries[i as usize].may_match(&words))
-                    .collect(),
-                None => (0..self.entries.len())
-                    .filter(|&i| self.entries[i].may_match(&words))
-                    .filter_map(|i| u32::try_from(i).ok())
-                    .collect(),
-            };
-            if memory.steps.len() == NARROWING_DEPTH {
-                memory.steps.remove(0);
-            }
-            memory
-                .steps
-                .push((words.iter().map(|w| (*w).to_string()).collect(), candidates));
+        if same {
+            let candidates = memory.steps.last().map(|(_, c)| c.as_slice());
+            let (_, hits) = self.scan(candidates, &q, false);
+            return self.ranked(hits);
         }
-        let candidates = memory.steps.last().map_or(&[][..], |(_, c)| c.as_slice());
-        let hits = candidates
-            .iter()
-            .map(|&i| (i as usize, &self.entries[i as usize]))
-            .filter(|(_, e)| e.in_scope(scope))
-            .filter_map(|(index, e)| self.match_entry(index, e, &query, &words))
-            .collect();
+        let from = memory.steps.last().map(|(_, c)| c.as_slice());
+        let (candidates, hits) = self.scan(from, &q, true);
+        if memory.steps.len() == NARROWING_DEPTH {
+            memory.steps.remove(0);
+        }
+        memory
+            .steps
+            .push((words.iter().map(|w| (*w).to_string()).collect(), candidates));
         self.ranked(hits)
+    }
+
+    /// Match the entries `ids` (all when `None`) against `q`: the hits in scope, and when
+    /// `keep` the entries that could match at all (for [`Narrowing`]), in index order.
+    ///
+    /// Large scans are split over the available cores; the hits are the same, in the same
+    /// order before ranking.
+    fn scan(&self, ids: Option<&[u32]>, q: &Query<'_>, keep: bool) -> (Vec<u32>, Vec<Hit>) {
+        let n = ids.map_or(self.entries.len(), <[u32]>::len);
+        let threads = self.threads.min(n / PARALLEL_MIN_ENTRIES).max(1);
+        if threads == 1 {
+            let mut out = (Vec::new(), Vec::new());
+            self.scan_part(ids, 0..n, q, keep, &mut out);
+            return out;
+        }
+        let chunk = n.div_ceil(threads);
+        let parts: Vec<(Vec<u32>, Vec<Hit>)> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
+                    s.spawn(move || {
+                        let mut out = (Vec::new(), Vec::new());
+                        self.scan_part(ids, range, q, keep, &mut out);
+                        out
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut out = (Vec::new(), Vec::new());
+        for (c, h) in parts {
+            out.0.extend(c);
+            out.1.extend(h);
+        }
+        out
+    }
+
+    fn scan_part(
+        &self,
+        ids: Option<&[u32]>,
+        range: Range<usize>,
+        q: &Query<'_>,
+        keep: bool,
+        (candidates, hits): &mut (Vec<u32>, Vec<Hit>),
+    ) {
+        for k in range {
+            let index = ids.map_or(k, |ids| ids[k] as usize);
+            let e = &self.entries[index];
+            let in_scope = e.in_scope(q.scope);
+            if !keep && !in_scope {
+                continue;
+            }
+            let mut checks = Checks::new(e, q.words);
+            if keep && checks.may_match(e, q.words) {
+                candidates.push(u32::try_from(index).unwrap_or(u32::MAX));
+            }
+            if in_scope && let Some(hit) = self.match_entry(index, e, q, checks) {
+                hits.push(hit);
+            }
+        }
     }
 
     /// Every insats in scope, in source order.
@@ -467,31 +576,34 @@ impl SearchIndex {
         hits
     }
 
-    fn match_entry(&self, index: usize, e: &Entry, query: &str, words: &[&str]) -> Option<Hit> {
-        if let Some(a) = e
-            .abbreviations
-            .iter()
-            .filter(|a| a.folded == query)
-            .min_by_key(|a| a.kind)
-        {
-            return Some(Hit {
-                index,
-                kind: a.kind,
-                score: 0,
-                positions: a.chars.clone().collect(),
-            });
+    fn match_entry(&self, index: usize, e: &Entry, q: &Query<'_>, checks: Checks) -> Option<Hit> {
+        let words = q.words;
+        if checks.name {
+            // An abbreviation hit is a substring of the name, so only possible here.
+            if let Some(a) = e
+                .abbreviations
+                .iter()
+                .filter(|a| a.folded == q.text)
+                .min_by_key(|a| a.kind)
+            {
+                return Some(Hit {
+                    index,
+                    kind: a.kind,
+                    score: 0,
+                    positions: a.chars.clone().collect(),
+                });
+            }
+            if let Some((score, positions)) = self.fuzzy_all(&e.name.text, words) {
+                return Some(Hit {
+                    index,
+                    kind: MatchKind::Name,
+                    score,
+                    positions: e.name.to_original(positions),
+                });
+            }
         }
-        if e.name_may_match(words)
-            && let Some((score, positions)) = self.fuzzy_all(&e.name.text, words)
-        {
-            return Some(Hit {
-                index,
-                kind: MatchKind::Name,
-                score,
-                positions: e.name.to_original(positions),
-            });
-        }
-        if let Some(b) = e.bilaga.as_ref().filter(|b| b.may_match_all(words))
+        if checks.bilaga
+            && let Some(b) = &e.bilaga
             && let Some((score, _)) = self.fuzzy_all(&b.text, words)
         {
             // The appendix spells the name differently; its letters are not on screen.
@@ -502,12 +614,15 @@ impl SearchIndex {
                 positions: Vec::new(),
             });
         }
-        e.forklaring_matches(words).then(|| Hit {
-            index,
-            kind: MatchKind::Forklaring,
-            score: 0,
-            positions: Vec::new(),
-        })
+        checks
+            .forklaring
+            .unwrap_or_else(|| e.forklaring_matches(words))
+            .then(|| Hit {
+                index,
+                kind: MatchKind::Forklaring,
+                score: 0,
+                positions: Vec::new(),
+            })
     }
 
     /// Every word must match `text`; scores add up and positions are merged.
@@ -521,7 +636,11 @@ impl SearchIndex {
                 return None;
             }
             total += score;
-            positions.extend(pos);
+            if positions.is_empty() {
+                positions = pos;
+            } else {
+                positions.extend(pos);
+            }
         }
         Some((total, positions))
     }
@@ -616,8 +735,8 @@ mod tests {
         let f = Folded::new("Återfall Æble");
         assert_eq!(f.text, "aterfall aeble");
         // `a` and `e` of "ae" both come from `Æ` at char 9.
-        assert_eq!(f.to_original([9, 10, 11]), vec![9, 10]);
-        assert_eq!(f.to_original([0, 1]), vec![0, 1]);
+        assert_eq!(f.to_original(vec![9, 10, 11]), vec![9, 10]);
+        assert_eq!(f.to_original(vec![0, 1]), vec![0, 1]);
     }
 
     #[test]

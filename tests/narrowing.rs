@@ -139,3 +139,35 @@ fn the_detail_pane_compares_the_same_insats_elsewhere_as_before() {
     }
     assert!(seen >= 6, "six Motiverande samtal (MI) rows: {seen}");
 }
+
+#[test]
+fn a_scan_split_over_threads_finds_the_same_hits_in_the_same_order() {
+    // Large enough for three threads of more than the 4096 insatser that make a split worth
+    // it (in chunks of unequal length), so the threaded path runs on any machine. Ranking
+    // orders hits totally, so this catches hits lost, doubled or scored differently.
+    let synth = insats::synth::catalog(&real(), 12_500);
+    let one = SearchIndex::new(&synth).with_threads(1);
+    let four = SearchIndex::new(&synth).with_threads(4);
+    let scopes = [Scope::All, Scope::Omrade(Omrade::BarnOchUnga)];
+    let mut memory = Narrowing::default();
+    let mut compared = 0;
+    for q in ["motiverande samtal", "stöd anhöriga", "kbt"] {
+        for typed in keystrokes(q) {
+            for scope in &scopes {
+                let expected = one.search(&typed, scope);
+                assert_eq!(
+                    four.search(&typed, scope),
+                    expected,
+                    "{typed:?} in {scope:?}"
+                );
+                assert_eq!(
+                    four.search_narrowing(&typed, scope, &mut memory),
+                    expected,
+                    "{typed:?} in {scope:?}, narrowed"
+                );
+                compared += expected.len();
+            }
+        }
+    }
+    assert!(compared > 50_000, "{compared}");
+}
