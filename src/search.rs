@@ -197,6 +197,11 @@ impl CharSet {
         self.0 & Self::bit(c) != 0
     }
 
+    /// Whether `c` has a bit of its own, so that [`CharSet::may_contain`] is exact for it.
+    fn is_exact(c: char) -> bool {
+        c.is_ascii_lowercase() || c.is_ascii_digit()
+    }
+
     fn may_contain_all(self, word: &str) -> bool {
         word.chars().all(|c| self.may_contain(c))
     }
@@ -256,10 +261,16 @@ impl Entry {
             return false;
         };
         words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_none_or(|c| self.forklaring_starts.may_contain(c))
-                && contains_at_word_start(f, w)
+            let mut chars = w.chars();
+            match (chars.next(), chars.next()) {
+                (None, _) => true,
+                // One letter or digit: the set of word starts answers exactly, without
+                // searching a long text (the first keystroke matches this way most).
+                (Some(c), None) if CharSet::is_exact(c) => self.forklaring_starts.may_contain(c),
+                (Some(c), _) => {
+                    self.forklaring_starts.may_contain(c) && contains_at_word_start(f, w)
+                }
+            }
         })
     }
 }
@@ -749,6 +760,26 @@ mod tests {
         assert!(contains_at_word_start("missbruk", "mi"));
         assert!(!contains_at_word_start("familj", "mi"));
         assert!(contains_at_word_start("(mi) och", "mi"));
+    }
+
+    #[test]
+    fn word_starts_answer_exactly_for_one_letter_or_digit() {
+        for text in [
+            "om aterfall i missbruk",
+            "(mi) och 12-steg",
+            "familj",
+            "x-y z9 _q",
+        ] {
+            let starts = CharSet::of_word_starts(text);
+            for c in ('a'..='z').chain('0'..='9') {
+                let word = c.to_string();
+                assert_eq!(
+                    starts.may_contain(c),
+                    contains_at_word_start(text, &word),
+                    "{c:?} in {text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -38,6 +38,11 @@ pub fn swedish_key(s: &str) -> String {
 /// Most characters fold to one character; a few ligatures fold to two (`æ` → `ae`, `ß` →
 /// `ss`). Characters without a base letter are kept as they are (lower-cased).
 pub fn fold_char_into(c: char, out: &mut String) {
+    // Most characters of the catalogue are ASCII; they need no Unicode tables.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for lower in c.to_lowercase() {
         match lower {
             'æ' => out.push_str("ae"),
