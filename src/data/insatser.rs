@@ -92,10 +92,13 @@ pub fn parse(text: &str, file: &Path) -> Result<Vec<Insats>, DataError> {
     Ok(out)
 }
 
-fn figure(row: &Row<'_>, prefix: &str) -> Result<Figure, DataError> {
-    let antal = row.optional_number(&format!("{prefix}_antal"), MAX_KOMMUNER)?;
+/// The columns of one figure: antal and andel.
+type FigureColumns = (&'static str, &'static str);
+
+fn figure(row: &Row<'_>, (antal, andel): FigureColumns) -> Result<Figure, DataError> {
+    let antal = row.optional_number(antal, MAX_KOMMUNER)?;
     let andel = row
-        .optional_number(&format!("{prefix}_andel"), 100)?
+        .optional_number(andel, 100)?
         .and_then(|n| u8::try_from(n).ok());
     Ok(Figure { antal, andel })
 }
@@ -113,10 +116,10 @@ fn insats(row: &Row<'_>) -> Result<Insats, DataError> {
         grupp: row.optional("grupp"),
         namn: row.required("namn")?,
         namn_bilaga: row.optional("namn_bilaga"),
-        ges: figure(row, "ges")?,
-        digital: figure(row, "digital")?,
-        enskild: figure(row, "enskild")?,
-        utan: figure(row, "utan")?,
+        ges: figure(row, ("ges_antal", "ges_andel"))?,
+        digital: figure(row, ("digital_antal", "digital_andel"))?,
+        enskild: figure(row, ("enskild_antal", "enskild_andel"))?,
+        utan: figure(row, ("utan_antal", "utan_andel"))?,
         forklaring: row.optional("forklaring"),
         kalla: row.optional("kalla"),
         kallrad_000: row.number("kallrad_000", 1, u32::MAX)?,

@@ -100,14 +100,22 @@ impl<'a> Table<'a> {
         let file = self.file;
         let columns = self.columns;
         let mut last_line = None;
-        for rec in self.reader.records() {
-            let rec = rec.map_err(|e| DataError::Row {
-                file: file.to_path_buf(),
-                line: e
-                    .position()
-                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
-                message: format!("trasig CSV-rad: {e}"),
-            })?;
+        // One record, refilled row after row: no allocation per row.
+        let mut rec = csv::StringRecord::new();
+        loop {
+            let more = self
+                .reader
+                .read_record(&mut rec)
+                .map_err(|e| DataError::Row {
+                    file: file.to_path_buf(),
+                    line: e
+                        .position()
+                        .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
+                    message: format!("trasig CSV-rad: {e}"),
+                })?;
+            if !more {
+                break;
+            }
             let line = rec
                 .position()
                 .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
