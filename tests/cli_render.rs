@@ -112,7 +112,7 @@ fn text_equals_the_live_screen_after_the_same_keys() {
     assert_eq!(rows.len(), 30);
     assert_eq!(text.lines().collect::<Vec<_>>(), rows);
     assert!(text.ends_with('\n'));
-    assert!(rows[1].contains("│mi "), "{}", rows[1]);
+    assert!(rows[2].contains("│mi "), "{}", rows[2]);
     assert!(text.contains("Missbruk och beroende › 5.2"), "{text}");
 
     // The SVG of the same state has the same rows.
