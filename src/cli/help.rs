@@ -133,8 +133,36 @@ pub fn command() -> Command {
 /// Parse the process's arguments; on a usage error print it and exit with status 2.
 #[must_use]
 pub fn parse() -> Cli {
-    let matches = command().get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = command().try_get_matches().unwrap_or_else(|e| exit(&e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit(&e))
+}
+
+/// Leave with a usage error in Swedish where there is a wording for it, else clap's own;
+/// help and version go to standard out with status 0, as clap does.
+fn exit(e: &clap::Error) -> ! {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match super::errors::swedish(e, &command_path(&command(), &args)) {
+        Some(message) => {
+            eprint!("{message}");
+            std::process::exit(2);
+        }
+        None => e.exit(),
+    }
+}
+
+/// `insats` and the subcommands named in `args`, for pointing at the right `--help`.
+#[must_use]
+pub fn command_path(cmd: &Command, args: &[String]) -> String {
+    let mut path = cmd.get_name().to_string();
+    let mut cmd = cmd;
+    for a in args {
+        if let Some(sub) = cmd.find_subcommand(a) {
+            path.push(' ');
+            path.push_str(sub.get_name());
+            cmd = sub;
+        }
+    }
+    path
 }
 
 /// Swedish headings and help flags on `cmd` and every subcommand.
