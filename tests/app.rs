@@ -322,7 +322,7 @@ fn help_overlay_opens_scrolls_and_closes() {
     let max = a.help_scroll();
     assert_eq!(
         max,
-        a.help().line_count(insats::keymap::HelpView::Catalog) - 20
+        a.help().line_count(insats::keymap::HelpView::Catalog) - 18
     );
     a.update(Action::Back);
     assert!(!a.help_open());

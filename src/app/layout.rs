@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Focus, View};
@@ -126,6 +126,24 @@ pub fn tabs(line: Rect, labels: Vec<(View, String)>) -> Vec<Tab> {
         x = right.saturating_add(1);
     }
     out
+}
+
+/// The help overlay's box for `lines` lines of help in `area`: centred, at most 76 columns
+/// wide inside a margin, and as tall as the lines when they fit.
+#[must_use]
+pub fn help_popup(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX));
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    popup
 }
 
 /// The inside of a bordered pane.

@@ -325,12 +325,11 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
-        let max = self
-            .help
-            .line_count(self.help_view())
-            .saturating_sub(self.page(self.area));
+        let lines = self.help.line_count(self.help_view());
+        let shown = usize::from(inner(layout::help_popup(self.panes().main, lines)).height).max(1);
+        let max = lines.saturating_sub(shown);
         let step = |delta: isize, s: usize| s.saturating_add_signed(delta).min(max);
-        let page = isize::try_from(self.page(self.area)).unwrap_or(1);
+        let page = isize::try_from(shown).unwrap_or(1);
         self.help_scroll = match action {
             Action::Up | Action::PrevInsats => step(-1, self.help_scroll),
             Action::Down | Action::NextInsats => step(1, self.help_scroll),
@@ -492,12 +491,16 @@ impl App {
 
     fn keep_visible(&mut self) {
         let p = self.panes();
-        if let Some(r) = p.list {
-            self.list.keep_visible(usize::from(inner(r).height));
-        }
-        if let Some(r) = p.tree {
-            self.tree.keep_visible(usize::from(inner(r).height));
-        }
+        // A pane not on screen (a narrow window, the presentation) still keeps its
+        // selection at or below the top row, so that it shows when the pane comes back.
+        let (list_h, tree_h) = (
+            p.list.map(|r| inner(r).height),
+            p.tree.map(|r| inner(r).height),
+        );
+        self.list
+            .keep_visible(usize::from(list_h.unwrap_or(u16::MAX)));
+        self.tree
+            .keep_visible(usize::from(tree_h.unwrap_or(u16::MAX)));
         self.detail_scroll = self.detail_scroll.min(self.detail_max_scroll());
     }
 
