@@ -51,16 +51,20 @@ Slutstatus: 0 klart, 1 ingen träff, 2 fel i anropet eller i datan.";
 pub const RENDER_EXAMPLES: &str = "\
 Appen byggs i minnet med samma tangenttryck som en användare gör (sökningen skrivs i
 sökrutan, Enter, pilar till den valda insatsen) och ritas i ett fönster av den givna
-storleken. Text är exakt skärmens tecken; SVG och HTML har temats färger (--theme).
+storleken, minst 40x10. Text är exakt skärmens tecken; SVG och HTML har temats färger
+(--theme), även med NO_COLOR; --color never tar bort dem. I vyn checklista visas
+kommunens checklista (--kommun eller --checklista, läses men skrivs aldrig), och --query
+söker bland indikatorerna; --select och --presentation gäller bara katalogen.
 
 Exempel:
   insats render --size 100x30
   insats render --size 80x24 --query hvb --format text
   insats render --query mi --select missbruk-5.2-motiverande-samtal-mi --format svg > mi.svg
   insats render --presentation --query mi --format html > mi.html
-  insats render --view checklista --format text
+  insats render --view checklista --kommun Malmö --format text
 
-Slutstatus: 0 klart, 1 insatsen i --select finns inte bland träffarna, 2 fel i anropet.";
+Slutstatus: 0 klart, 1 insatsen i --select finns inte (bland träffarna), 2 fel i anropet
+eller i checklistans fil.";
 
 /// Examples under `insats search --help`.
 pub const SEARCH_EXAMPLES: &str = "\
