@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     frame.buffer_mut().set_style(area, theme.base);
     if Panes::too_small(area) {
-        too_small(frame, area);
+        too_small(frame, area, app);
         return;
     }
     draw_panes(frame, app, theme);
@@ -88,8 +88,12 @@ fn guard(buffer: &mut Buffer) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
-    let text = format!("Fönstret är för litet. Gör det minst {MIN_WIDTH} × {MIN_HEIGHT} tecken.");
+fn too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let mut text =
+        format!("Fönstret är för litet. Gör det minst {MIN_WIDTH} × {MIN_HEIGHT} tecken.");
+    if let Some(q) = app.help().key(None, crate::action::Action::Quit) {
+        text.push_str(&format!(" {q} avslutar."));
+    }
     let p = Paragraph::new(text)
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true });
