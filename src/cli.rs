@@ -8,6 +8,7 @@ use crate::model::IndikatorOmrade;
 
 mod args;
 mod checklista;
+mod errors;
 mod help;
 
 pub use args::{
@@ -15,7 +16,7 @@ pub use args::{
     ThemeArg, ViewArg,
 };
 pub use checklista::{ChecklistaCommand, ChecklistaFormat};
-pub use help::{command, parse};
+pub use help::{command, command_path, parse};
 
 /// insats: socialtjänstens insatser och Socialstyrelsens indikatorer, sökbara i terminalen.
 #[derive(Debug, Parser)]

@@ -507,7 +507,7 @@ impl Keymap {
                     let place: Vec<&str> = place.iter().map(|c| c.place()).collect();
                     rows.push(HelpRow {
                         keys: keys.join(" "),
-                        text: action.description(),
+                        text: view.describe(action),
                         place: (!place.is_empty()).then(|| place.join(", ")),
                     });
                 }
@@ -648,6 +648,19 @@ const HELP_GROUPS: &[(&str, &[Action])] = &[
         ],
     ),
     (
+        "Checklistan",
+        &[
+            Action::CycleStatus,
+            Action::MarkUppfylld,
+            Action::MarkDelvis,
+            Action::MarkEjUppfylld,
+            Action::MarkEjBedomd,
+            Action::EditNote,
+            Action::OpenLinked,
+            Action::ChooseKommun,
+        ],
+    ),
+    (
         "Rutor och vyer",
         &[
             Action::Open,
@@ -691,6 +704,21 @@ impl HelpView {
             ],
             HelpView::Presentation => &[Context::Presentation],
             HelpView::Checklist => &[Context::Checklist, Context::Search],
+        }
+    }
+
+    /// What `action` does in this view, where it differs from [`Action::description`].
+    #[must_use]
+    pub fn describe(self, action: Action) -> &'static str {
+        match (self, action) {
+            (HelpView::Checklist, Action::ToggleScope) => "sök i valt område / alla områden",
+            (HelpView::Checklist, Action::Open) => "öppna / spara",
+            (HelpView::Checklist, Action::Back) => "tillbaka / avbryt",
+            (HelpView::Presentation, Action::Top) => "första insatsen",
+            (HelpView::Presentation, Action::Bottom) => "sista insatsen",
+            (HelpView::Presentation, Action::Back) => "tillbaka till katalogen",
+            (HelpView::Presentation, Action::FocusSearch) => "sök (lämnar presentationen)",
+            _ => action.description(),
         }
     }
 

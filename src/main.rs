@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use insats::app::App;
 use insats::checklist::{Store, location};
-use insats::cli::{ChecklistaCommand, Cli, Command};
+use insats::cli::{ChecklistaCommand, Cli, Command, RenderFormat};
 use insats::clipboard;
 use insats::commands::checklista::{self, Target};
 use insats::commands::out::resolve_color;
@@ -67,9 +67,10 @@ fn main() -> ExitCode {
 }
 
 /// The keymap and the settings file, loaded before anything is drawn; errors printed.
-fn setup(cli: &Cli) -> Result<(Keymap, Settings), ExitCode> {
+/// `screen` is true for what is drawn on the terminal, where `NO_COLOR` applies.
+fn setup(cli: &Cli, screen: bool) -> Result<(Keymap, Settings), ExitCode> {
     let keymap = Keymap::load(&keymap::user_files(cli.keymap.as_deref())).map_err(|e| fail(&e))?;
-    let settings = Settings::load(cli).map_err(|e| fail(&e))?;
+    let settings = Settings::load(cli, screen).map_err(|e| fail(&e))?;
     Ok((keymap, settings))
 }
 
@@ -83,15 +84,17 @@ struct Settings {
 }
 
 impl Settings {
-    fn load(cli: &Cli) -> Result<Self, config::ConfigError> {
+    fn load(cli: &Cli, screen: bool) -> Result<Self, config::ConfigError> {
         let file = config::path();
         let stored = match &file {
             Some(f) => config::load(f)?,
             None => None,
         };
         let chosen = cli.theme.map(|t| t.0).or(stored.and_then(|c| c.tema));
-        // The app draws on a terminal, so `auto` means colour unless NO_COLOR says no.
-        let color = resolve_color(cli.color, true, no_color_env());
+        // The app draws on a terminal, so `auto` means colour unless NO_COLOR says no. A
+        // picture file (`render` to SVG or HTML) is no terminal output: there `auto` keeps
+        // the theme's colours, and only `--color never` removes them.
+        let color = resolve_color(cli.color, true, screen && no_color_env());
         Ok(Settings {
             themes: Themes::choose(chosen, color),
             first_start: file.is_some() && stored.is_none(),
@@ -102,18 +105,39 @@ impl Settings {
 
 /// `insats render`.
 fn render(catalog: insats::model::Catalog, cli: &Cli, args: &insats::cli::RenderArgs) -> ExitCode {
-    match setup(cli) {
-        Ok((keymap, settings)) => {
-            insats::commands::render::run(catalog, keymap.help(), args, &settings.themes)
-        }
-        Err(code) => code,
-    }
+    let picture = matches!(args.format, RenderFormat::Svg | RenderFormat::Html);
+    let (keymap, settings) = match setup(cli, !picture) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    // The kommun's checklist, read as the app would open it; never written.
+    let path = match location::from_args(cli.kommun.as_deref(), cli.checklista.as_deref()) {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
+    };
+    let checklist = match path {
+        None => None,
+        Some(path) => match Store::open_read_only(&path, &catalog.indikatorer) {
+            Ok(mut o) => {
+                if let Some(k) = cli.kommun.as_deref() {
+                    o.checklist.name_kommun(k);
+                }
+                Some(insats::commands::render::OpenChecklist {
+                    checklist: o.checklist,
+                    source: insats::app::checklist::Source::File(path.display().to_string()),
+                    warnings: o.warnings.iter().map(ToString::to_string).collect(),
+                })
+            }
+            Err(e) => return fail(&e),
+        },
+    };
+    insats::commands::render::run(catalog, keymap.help(), args, checklist, &settings.themes)
 }
 
 /// The interactive app: keymap loaded and checked before the terminal changes mode. When
 /// standard output is not a terminal (a pipe, a script) an overview is printed instead.
 fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
-    let (keymap, settings) = match setup(cli) {
+    let (keymap, settings) = match setup(cli, true) {
         Ok(s) => s,
         Err(code) => return code,
     };

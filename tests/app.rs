@@ -175,17 +175,17 @@ fn panes_cycle_and_page_height_follows_the_window() {
     assert_eq!(a.focus(), Focus::Detail);
     a.update(Action::PrevPane);
     assert_eq!(a.focus(), Focus::List);
-    // 40 rows: status 1, search box 3, list borders 2 → 34 rows a page.
+    // 40 rows: tabs 1, status 1, search box 3, list borders 2 → 33 rows a page.
     a.update(Action::PageDown);
-    assert_eq!(a.list().selected, 34);
+    assert_eq!(a.list().selected, 33);
     resize(&mut a, 120, 20);
     a.update(Action::Top);
     a.update(Action::PageDown);
-    assert_eq!(a.list().selected, 14);
+    assert_eq!(a.list().selected, 13);
     assert!(a.list().offset > 0, "selection kept visible");
     a.update(Action::Bottom);
     assert_eq!(a.list().selected, 40);
-    assert_eq!(a.list().offset, 40 + 1 - 14);
+    assert_eq!(a.list().offset, 40 + 1 - 13);
 }
 
 #[test]
@@ -322,7 +322,7 @@ fn help_overlay_opens_scrolls_and_closes() {
     let max = a.help_scroll();
     assert_eq!(
         max,
-        a.help().line_count(insats::keymap::HelpView::Catalog) - 21
+        a.help().line_count(insats::keymap::HelpView::Catalog) - 18
     );
     a.update(Action::Back);
     assert!(!a.help_open());
@@ -373,6 +373,71 @@ fn mouse_click_selects_and_wheel_scrolls() {
         row: p.search.expect("search").y + 1,
     });
     assert_eq!(a.focus(), Focus::Search);
+}
+
+#[test]
+fn the_tab_line_names_both_views_and_a_click_switches() {
+    let mut a = app();
+    resize(&mut a, 80, 24);
+    let line = a.panes().tabs;
+    assert_eq!(line.y, 0);
+    let tabs = a.tabs(line);
+    let labels: Vec<&str> = tabs.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels, [" 1 Katalog ", " 2 Checklista "]);
+    assert!(
+        tabs[0].columns.end < tabs[1].columns.start,
+        "a gap between tabs"
+    );
+    let checklist = tabs[1].columns.clone();
+
+    // A click beside the tabs does nothing; on the second tab it opens the checklist.
+    a.update(Action::Click { column: 70, row: 0 });
+    assert_eq!(a.view(), View::Catalog);
+    a.update(Action::FocusSearch);
+    a.update(Action::Click {
+        column: checklist.start + 2,
+        row: 0,
+    });
+    assert_eq!(a.view(), View::Checklist);
+    assert_eq!(a.focus(), Focus::List, "typing is off on the checklist");
+    // On the checklist the tabs are the same, and the first goes back.
+    a.update(Action::Click {
+        column: tabs[0].columns.start,
+        row: 0,
+    });
+    assert_eq!(a.view(), View::Catalog);
+
+    // In the presentation there is no tab line: a click on the left steps back instead.
+    a.update(Action::Down);
+    a.update(Action::TogglePresentation);
+    a.update(Action::Click {
+        column: checklist.start,
+        row: 0,
+    });
+    assert!(a.presentation());
+    assert_eq!(a.view(), View::Catalog);
+    assert_eq!(a.list().selected, 0);
+}
+
+#[test]
+fn tabs_that_do_not_fit_are_left_out_and_the_first_is_cut() {
+    use insats::app::layout::tabs;
+    use ratatui::layout::Rect;
+    let labels = || {
+        vec![
+            (View::Catalog, " 1 Katalog ".to_string()),
+            (View::Checklist, " 2 Checklista · Malmö ".to_string()),
+        ]
+    };
+    let wide = tabs(Rect::new(0, 0, 40, 1), labels());
+    assert_eq!(wide.len(), 2);
+    assert_eq!(wide[1].columns, 12..34);
+    let narrow = tabs(Rect::new(0, 0, 20, 1), labels());
+    assert_eq!(narrow.len(), 1);
+    assert_eq!(narrow[0].columns, 0..11);
+    let tiny = tabs(Rect::new(0, 0, 5, 1), labels());
+    assert_eq!(tiny.len(), 1);
+    assert_eq!(tiny[0].columns, 0..5);
 }
 
 #[test]

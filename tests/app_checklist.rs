@@ -435,7 +435,7 @@ fn a_warning_from_opening_shows_in_the_catalogue_until_the_first_key_there() {
 #[test]
 fn a_click_on_an_omrade_selects_it_even_when_the_pane_is_scrolled() {
     let mut a = with_file();
-    a.update(Action::Click { column: 5, row: 5 });
+    a.update(Action::Click { column: 5, row: 6 });
     assert_eq!(a.checklist().focus, ChecklistFocus::Omraden);
     assert_eq!(a.checklist().selected_omrade(), O::Missbruk);
     assert!(listed(&a).contains(&44));
@@ -445,11 +445,12 @@ fn a_click_on_an_omrade_selects_it_even_when_the_pane_is_scrolled() {
     });
     a.update(Action::Bottom);
     assert_eq!(a.checklist().selected_omrade(), O::HalsoOchSjukvard);
-    // 11 rows show rows 7–17: the first is the progress line of område 3.
-    a.update(Action::Click { column: 5, row: 1 });
-    assert_eq!(a.checklist().selected_omrade(), O::BarnOchUnga);
-    // A click in the list selects that row: the list's first row is screen row 4.
-    a.update(Action::Click { column: 40, row: 6 });
+    // Under the tab line, 10 rows show rows 8–17: the second is the progress line of
+    // område 4.
+    a.update(Action::Click { column: 5, row: 3 });
+    assert_eq!(a.checklist().selected_omrade(), O::Lss);
+    // A click in the list selects that row: the list's first row is screen row 5.
+    a.update(Action::Click { column: 40, row: 7 });
     assert_eq!(a.checklist().focus, ChecklistFocus::List);
     assert_eq!(a.checklist().selected, 2);
 }

@@ -74,6 +74,65 @@ fn usage_errors_from_clap_exit_2_and_help_and_version_exit_0() {
 }
 
 #[test]
+fn usage_errors_are_in_swedish_and_point_at_the_right_help() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["finns-inte"],
+            &[
+                "fel: okänt kommando: ”finns-inte”",
+                "Mer hjälp: insats --help",
+            ],
+        ),
+        (
+            &["serch", "mi"],
+            &["okänt kommando: ”serch”", "menade du ”search”?"],
+        ),
+        (
+            &["stats", "--bredd"],
+            &[
+                "okänd flagga eller argument: ”--bredd”",
+                "Användning: insats stats [FLAGGOR]",
+                "Mer hjälp: insats stats --help",
+            ],
+        ),
+        (
+            &["stats", "--sort", "nope"],
+            &[
+                "ogiltigt värde ”nope” för ”--sort <KOLUMN>”",
+                "möjliga värden: ges, digital, enskild, utan",
+            ],
+        ),
+        (
+            &["search", "mi", "--limit", "x"],
+            &["ogiltigt värde ”x” för ”--limit <N>”: ska vara ett heltal"],
+        ),
+        (
+            &["search"],
+            &["det här saknas: <SÖKORD>", "Användning: insats search"],
+        ),
+        (
+            &["checklista", "set", "1", "bra"],
+            &[
+                "okänd status \"bra\"",
+                "Mer hjälp: insats checklista set --help",
+            ],
+        ),
+    ];
+    for (args, wanted) in cases {
+        let out = insats(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = stderr(&out);
+        for w in *wanted {
+            assert!(err.contains(w), "{args:?}: {w:?} not in\n{err}");
+        }
+        for english in ["error:", "Usage:", "For more information", "invalid"] {
+            assert!(!err.contains(english), "{args:?}: {english:?} in\n{err}");
+        }
+    }
+}
+
+#[test]
 fn help_is_swedish_with_examples() {
     let help = stdout(&insats(&["--help"]));
     for english in [

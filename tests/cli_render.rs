@@ -112,7 +112,7 @@ fn text_equals_the_live_screen_after_the_same_keys() {
     assert_eq!(rows.len(), 30);
     assert_eq!(text.lines().collect::<Vec<_>>(), rows);
     assert!(text.ends_with('\n'));
-    assert!(rows[1].contains("│mi "), "{}", rows[1]);
+    assert!(rows[2].contains("│mi "), "{}", rows[2]);
     assert!(text.contains("Missbruk och beroende › 5.2"), "{text}");
 
     // The SVG of the same state has the same rows.
@@ -176,6 +176,28 @@ fn themes_colour_the_svg() {
     assert!(contrast.contains("<rect width=\"540\" height=\"360\" fill=\"#000000\"/>"));
     assert!(contrast.contains("fill=\"#ffff00\""), "yellow accents");
     assert_ne!(light, contrast);
+
+    // A picture is no terminal output: NO_COLOR leaves its colours, --color never removes them.
+    let home = tempfile::tempdir().expect("temp home");
+    let h = home.path().to_str().expect("utf-8 path");
+    let env = [
+        ("HOME", h),
+        ("XDG_CONFIG_HOME", h),
+        ("XDG_STATE_HOME", h),
+        ("NO_COLOR", "1"),
+    ];
+    let args = [
+        "render", "--size", "60x20", "--format", "svg", "--theme", "kontrast",
+    ];
+    let no_color = stdout(&insats_env(&args, &env));
+    assert_eq!(no_color, contrast);
+    let mut never = args.to_vec();
+    never.extend(["--color", "never"]);
+    let never = stdout(&insats_env(&never, &env));
+    assert!(
+        !never.contains("fill=\"#ffff00\""),
+        "no yellow without colour"
+    );
 }
 
 #[test]
@@ -200,4 +222,76 @@ fn select_errors_name_the_problem() {
     let out = render(&["--size", "120"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("BREDDxHÖJD"), "{}", stderr(&out));
+    // Below the smallest window the app draws, or absurdly large: refused, nothing written.
+    for size in ["39x24", "80x9", "10x2", "100000x100000", "1001x40"] {
+        let out = render(&["--size", size]);
+        assert_eq!(out.status.code(), Some(2), "{size}");
+        assert!(out.stdout.is_empty(), "{size}");
+        assert!(
+            stderr(&out).contains("bredden ska vara 40–1000 och höjden 10–1000"),
+            "{size}: {}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(render(&["--size", "40x10"]).status.code(), Some(0));
+    // Flags of the catalogue are refused in the checklist view, naming the flag.
+    for flag in [&["--select", "hvb"][..], &["--presentation"][..]] {
+        let mut args = vec!["--view", "checklista"];
+        args.extend_from_slice(flag);
+        let out = render(&args);
+        assert_eq!(out.status.code(), Some(2), "{flag:?}");
+        assert!(
+            stderr(&out).contains(&format!("{} gäller bara vyn katalog", flag[0])),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn the_checklist_view_shows_the_kommuns_checklist_and_its_search() {
+    let home = tempfile::tempdir().expect("temp home");
+    let file = home.path().join("malmo.toml");
+    std::fs::write(
+        &file,
+        "format = 1\nkommun = \"Malmö\"\n\n[indikator.1]\nstatus = \"uppfylld\"\n",
+    )
+    .expect("checklist file");
+    let before = std::fs::read(&file).expect("read");
+    let f = file.to_str().expect("utf-8 path");
+    let out = render(&[
+        "--view",
+        "checklista",
+        "--checklista",
+        f,
+        "--size",
+        "100x30",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("2 Checklista · Malmö"), "{text}");
+    assert!(text.contains("1 av 29 uppfyllda"), "{text}");
+    assert!(text.contains("✓  1 Aktuell rutin"), "{text}");
+    assert_eq!(std::fs::read(&file).expect("read"), before, "never written");
+
+    // --query searches the indikatorer, as typed into the checklist's search box.
+    let out = render(&[
+        "--view",
+        "checklista",
+        "--query",
+        "avhysning",
+        "--size",
+        "80x24",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("│avhysning"), "{text}");
+    assert!(text.contains("1 träff"), "{text}");
+
+    // A broken checklist file stops the render with its place named.
+    std::fs::write(&file, "format = 1\n[indikator.1]\nstatus = \"kanske\"\n").expect("write");
+    let out = render(&["--view", "checklista", "--checklista", f]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("malmo.toml"), "{}", stderr(&out));
 }

@@ -231,6 +231,28 @@ fn search_reads_on_screen_and_q_restores_the_terminal() {
     );
 }
 
+/// A left click at a 0-based cell, as an xterm sends it in SGR mouse mode (press, release).
+fn click(column: u16, row: u16) -> String {
+    let (x, y) = (column + 1, row + 1);
+    format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m")
+}
+
+#[test]
+fn the_mouse_switches_views_on_the_tab_line_and_selects_rows() {
+    let mut s = Session::start(30, 100);
+    s.wait_for(&["409 insatser", " 1 Katalog ", " 2 Checklista "]);
+    // "2 Checklista" starts at column 12 of the top row.
+    s.send(&click(14, 0));
+    s.wait_for(&["Sök indikatorer i Ekonomiskt bistånd", "c välj kommun"]);
+    s.send(&click(3, 0));
+    s.wait_for(&["409 insatser", "Sök i hela katalogen"]);
+    // A click on the third row of the list (its box starts at row 4) selects it.
+    s.send(&click(30, 7));
+    s.wait_for(&["▸Dagverksamhet anpassad för yngre"]);
+    s.send("q");
+    assert!(s.wait_exit(), "exit status 0");
+}
+
 #[test]
 fn ctrl_c_quits_even_while_typing_a_search() {
     let mut s = Session::start(24, 80);

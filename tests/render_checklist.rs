@@ -108,7 +108,10 @@ fn no_checklist_chosen_and_the_kommun_field_80x24() {
     let mut a = App::new(catalog, Keymap::builtin().expect("keymap").help());
     a.update(Action::ShowChecklist);
     let s = screen(&mut a, 80, 24);
-    assert!(s.contains("ingen checklista vald"), "{s}");
+    assert!(s.contains("ingen kommun vald"), "{s}");
+    // Before a kommun is chosen the status line leads with how to choose one.
+    let last = s.lines().last().expect("a status line");
+    assert!(last.starts_with("\"c välj kommun · "), "{last}");
     a.update(Action::ChooseKommun);
     typed(&mut a, "Upplands Väsby");
     insta::assert_snapshot!(screen(&mut a, 80, 24));

@@ -380,8 +380,71 @@ fn help_lists_the_keys_of_the_current_view_grouped_by_what_they_do() {
         vec![("→ ↓ PgDn Mellanslag l j".to_string(), None)]
     );
     assert!(row(pres, "fäll ihop / gå till överordnad").is_empty());
-    assert_eq!(row(pres, "sök"), vec![("/".to_string(), None)]);
+    assert_eq!(
+        row(pres, "sök (lämnar presentationen)"),
+        vec![("/".to_string(), None)]
+    );
     assert!(row(pres, "nästa ruta").is_empty(), "Tab does nothing there");
+
+    // The checklist's own keys, in a group of their own, and only there.
+    let checklist = help.groups(HelpView::Checklist);
+    let titles: Vec<&str> = checklist.iter().map(|g| g.title).collect();
+    assert!(titles.contains(&"Checklistan"), "{titles:?}");
+    assert_eq!(
+        row(checklist, "nästa status"),
+        vec![("Mellanslag".to_string(), None)]
+    );
+    assert_eq!(
+        row(checklist, "skriv anteckning"),
+        vec![("a".to_string(), None)]
+    );
+    assert_eq!(
+        row(checklist, "visa kopplad insats i katalogen"),
+        vec![("i".to_string(), None)]
+    );
+    assert_eq!(row(checklist, "välj kommun"), vec![("c".to_string(), None)]);
+    assert_eq!(
+        row(checklist, "sök i valt område / alla områden"),
+        vec![("Ctrl-T".to_string(), None)]
+    );
+    assert!(row(catalog, "nästa status").is_empty());
+    assert!(!catalog.iter().any(|g| g.title == "Checklistan"));
+}
+
+#[test]
+fn the_help_overlay_scrolls_to_its_last_line_in_every_view() {
+    for (view_key, title) in [
+        (None, "Tangenter i katalogen"),
+        (Some(Action::ShowChecklist), "Tangenter i checklistan"),
+        (
+            Some(Action::TogglePresentation),
+            "Tangenter i presentationen",
+        ),
+    ] {
+        for (width, height) in [(80, 24), (100, 30), (120, 40)] {
+            let mut a = app();
+            a.update(Action::Resize { width, height });
+            if let Some(k) = view_key {
+                a.update(k);
+            }
+            a.update(Action::ToggleHelp);
+            a.update(Action::Bottom);
+            let s = screen(&mut a, width, height);
+            assert!(s.contains(title), "{s}");
+            assert!(
+                s.contains("q Ctrl-C"),
+                "{width}x{height} {title}: last row shown\n{s}"
+            );
+            assert!(
+                !s.contains("↓ mer"),
+                "{width}x{height} {title}: nothing below\n{s}"
+            );
+            if view_key.is_none() {
+                // The catalogue's keys never fit these windows: the rest is above.
+                assert!(s.contains("↑ mer"), "{width}x{height}: more above\n{s}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -1,9 +1,12 @@
 //! Where each pane sits for a window size and focus: pure rectangle arithmetic shared by
 //! drawing and by `update` (mouse hits, page heights), so neither depends on the other.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use std::ops::Range;
 
-use super::Focus;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Focus, View};
 
 /// Smallest window the app draws in; below it a short note is shown instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -21,10 +24,14 @@ pub struct Panes {
     pub search: Option<Rect>,
     pub list: Option<Rect>,
     pub detail: Option<Rect>,
+    /// The tab line at the top: one tab per view.
+    pub tabs: Rect,
     /// The status line at the bottom.
     pub status: Rect,
-    /// The area for full-screen views (checklist) and overlays: all but the status line.
+    /// The area under the tab line and above the status line, for the panes and overlays.
     pub main: Rect,
+    /// All but the status line, for the presentation, which hides the tabs.
+    pub screen: Rect,
 }
 
 impl Panes {
@@ -37,11 +44,15 @@ impl Panes {
     /// Compute the panes of the catalogue view.
     #[must_use]
     pub fn compute(area: Rect, focus: Focus) -> Panes {
-        let [main, status] =
+        let [screen, status] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        let [tabs, main] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(screen);
         let mut p = Panes {
+            tabs,
             status,
             main,
+            screen,
             ..Panes::default()
         };
         let tree_focused = focus == Focus::Tree;
@@ -83,6 +94,56 @@ impl Panes {
         }
         p
     }
+}
+
+/// One tab of the tab line: the view it shows, its text and the columns it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tab {
+    pub view: View,
+    pub label: String,
+    pub columns: Range<u16>,
+}
+
+/// Lay `labels` out from the left of `line`, one column apart, dropping the tabs that do not
+/// fit whole (the first is cut to the width instead).
+#[must_use]
+pub fn tabs(line: Rect, labels: Vec<(View, String)>) -> Vec<Tab> {
+    let end = line.x.saturating_add(line.width);
+    let mut x = line.x;
+    let mut out = Vec::new();
+    for (view, label) in labels {
+        let width = u16::try_from(label.width()).unwrap_or(u16::MAX);
+        let fits = x.saturating_add(width) <= end;
+        if !fits && !out.is_empty() {
+            break;
+        }
+        let right = x.saturating_add(width).min(end);
+        out.push(Tab {
+            view,
+            label,
+            columns: x..right,
+        });
+        x = right.saturating_add(1);
+    }
+    out
+}
+
+/// The help overlay's box for `lines` lines of help in `area`: centred, at most 76 columns
+/// wide inside a margin, and as tall as the lines when they fit.
+#[must_use]
+pub fn help_popup(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX));
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    popup
 }
 
 /// The inside of a bordered pane.

@@ -194,13 +194,13 @@ impl App {
                 self.presentation = !self.presentation;
             }
             _ if self.presentation => self.update_presentation(action),
-            Action::ShowCatalog => self.view = View::Catalog,
-            Action::ShowChecklist => {
-                self.view = View::Checklist;
-                if self.focus == Focus::Search {
-                    self.focus = Focus::List;
+            Action::Click { column, row } if self.tab_at(column, row).is_some() => {
+                if let Some(view) = self.tab_at(column, row) {
+                    self.show(view);
                 }
             }
+            Action::ShowCatalog => self.show(View::Catalog),
+            Action::ShowChecklist => self.show(View::Checklist),
             _ if self.view == View::Checklist => {
                 match self.checklist.update(action, &self.catalog, self.area) {
                     Outcome::Stay => {}
@@ -258,13 +258,30 @@ impl App {
             }
             Action::ShowChecklist => {
                 self.presentation = false;
-                self.view = View::Checklist;
-                if self.focus == Focus::Search {
-                    self.focus = Focus::List;
-                }
+                self.show(View::Checklist);
             }
             _ => {}
         }
+    }
+
+    /// Switch to `view`; the checklist has no search box of the catalogue's to keep focused.
+    fn show(&mut self, view: View) {
+        self.view = view;
+        if view == View::Checklist && self.focus == Focus::Search {
+            self.focus = Focus::List;
+        }
+    }
+
+    /// The view whose tab is at a point of the window, if any.
+    fn tab_at(&self, column: u16, row: u16) -> Option<View> {
+        let line = self.panes().tabs;
+        if row != line.y {
+            return None;
+        }
+        self.tabs(line)
+            .into_iter()
+            .find(|t| t.columns.contains(&column))
+            .map(|t| t.view)
     }
 
     fn request_copy(&mut self) {
@@ -308,12 +325,11 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
-        let max = self
-            .help
-            .line_count(self.help_view())
-            .saturating_sub(self.page(self.area));
+        let lines = self.help.line_count(self.help_view());
+        let shown = usize::from(inner(layout::help_popup(self.panes().main, lines)).height).max(1);
+        let max = lines.saturating_sub(shown);
         let step = |delta: isize, s: usize| s.saturating_add_signed(delta).min(max);
-        let page = isize::try_from(self.page(self.area)).unwrap_or(1);
+        let page = isize::try_from(shown).unwrap_or(1);
         self.help_scroll = match action {
             Action::Up | Action::PrevInsats => step(-1, self.help_scroll),
             Action::Down | Action::NextInsats => step(1, self.help_scroll),
@@ -475,12 +491,16 @@ impl App {
 
     fn keep_visible(&mut self) {
         let p = self.panes();
-        if let Some(r) = p.list {
-            self.list.keep_visible(usize::from(inner(r).height));
-        }
-        if let Some(r) = p.tree {
-            self.tree.keep_visible(usize::from(inner(r).height));
-        }
+        // A pane not on screen (a narrow window, the presentation) still keeps its
+        // selection at or below the top row, so that it shows when the pane comes back.
+        let (list_h, tree_h) = (
+            p.list.map(|r| inner(r).height),
+            p.tree.map(|r| inner(r).height),
+        );
+        self.list
+            .keep_visible(usize::from(list_h.unwrap_or(u16::MAX)));
+        self.tree
+            .keep_visible(usize::from(tree_h.unwrap_or(u16::MAX)));
         self.detail_scroll = self.detail_scroll.min(self.detail_max_scroll());
     }
 
@@ -523,6 +543,30 @@ impl App {
     #[must_use]
     pub fn panes(&self) -> Panes {
         Panes::compute(self.area, self.focus)
+    }
+
+    /// The tabs of the tab line `line`, with the keys that switch to them and the kommun
+    /// whose checklist is open.
+    #[must_use]
+    pub fn tabs(&self, line: Rect) -> Vec<layout::Tab> {
+        let label = |action: Action, name: String| match self.help.key(None, action) {
+            Some(key) => format!(" {key} {name} "),
+            None => format!(" {name} "),
+        };
+        let checklist = match self.checklist.checklist().kommun() {
+            Some(kommun) => format!("Checklista · {}", crate::text::sanitize(kommun)),
+            None => "Checklista".to_string(),
+        };
+        layout::tabs(
+            line,
+            vec![
+                (
+                    View::Catalog,
+                    label(Action::ShowCatalog, "Katalog".to_string()),
+                ),
+                (View::Checklist, label(Action::ShowChecklist, checklist)),
+            ],
+        )
     }
 
     /// The key context: the presentation; in the checklist view, its text field or its

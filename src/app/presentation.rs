@@ -36,7 +36,7 @@ pub fn slide(catalog: &Catalog, index: usize, width: usize, height: usize) -> Ve
     // Mark the cut on the last line kept; with room only for the blank separator, that
     // line itself says that something is left out.
     match cut.iter_mut().rev().find(|l| !l.is_empty()) {
-        Some(last) => last.push((Tone::Dim, " …".to_string())),
+        Some(last) => end_with_ellipsis(last, width),
         None => {
             if let Some(first) = cut.first_mut() {
                 *first = vec![(Tone::Dim, "…".to_string())];
@@ -47,6 +47,27 @@ pub fn slide(catalog: &Catalog, index: usize, width: usize, height: usize) -> Ve
     let mut all = [head, cut, tail].concat();
     all.truncate(height);
     all
+}
+
+/// Add ` …` to `line`, dropping its last words (or characters) until both fit in `width`.
+fn end_with_ellipsis(line: &mut DetailLine, width: usize) {
+    const MARK: &str = " …";
+    let used = |l: &DetailLine| l.iter().map(|(_, s)| s.width()).sum::<usize>();
+    while used(line) + MARK.width() > width {
+        let Some((_, last)) = line.last_mut() else {
+            break;
+        };
+        match last.trim_end().rsplit_once(' ') {
+            Some((kept, _)) if !kept.trim().is_empty() => *last = kept.trim_end().to_string(),
+            _ => {
+                last.pop();
+            }
+        }
+        if last.is_empty() {
+            line.pop();
+        }
+    }
+    line.push((Tone::Dim, MARK.to_string()));
 }
 
 fn lines(out: &mut Vec<DetailLine>, tone: Tone, text: &str, width: usize) {
@@ -128,4 +149,51 @@ fn tail(i: &Insats, width: usize, bar_rows: usize, spaced: bool) -> Vec<DetailLi
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &DetailLine) -> String {
+        line.iter().map(|(_, s)| s.as_str()).collect()
+    }
+
+    #[test]
+    fn the_cut_mark_fits_even_on_a_full_line() {
+        let full = "samt att få och";
+        let mut line = vec![(Tone::Text, full.to_string())];
+        end_with_ellipsis(&mut line, full.width());
+        assert_eq!(text(&line), "samt att få …");
+
+        let mut short = vec![(Tone::Text, "kort".to_string())];
+        end_with_ellipsis(&mut short, 20);
+        assert_eq!(text(&short), "kort …");
+
+        // One long word: characters go instead of words.
+        let mut word = vec![(Tone::Text, "föräldrastöd".to_string())];
+        end_with_ellipsis(&mut word, 8);
+        assert_eq!(text(&word), "föräld …");
+        assert!(text(&word).width() <= 8);
+    }
+
+    #[test]
+    fn a_cut_slide_ends_its_förklaring_with_the_mark_within_the_width() {
+        let catalog = crate::data::load(&crate::data::Source::Embedded).expect("data");
+        for (index, i) in catalog.insatser.iter().enumerate() {
+            let tightest =
+                head(i, 76).len() + forklaring(i, 76).len() + tail(i, 76, 1, false).len();
+            let cut = slide(&catalog, index, 76, 20);
+            assert!(cut.len() <= 20);
+            for l in &cut {
+                assert!(text(l).width() <= 76, "{index}: {}", text(l));
+            }
+            if tightest > 20 {
+                assert!(
+                    cut.iter().any(|l| text(l).ends_with('…')),
+                    "{index}: the cut is marked"
+                );
+            }
+        }
+    }
 }

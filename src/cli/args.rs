@@ -3,6 +3,7 @@
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::model::Omrade;
 use crate::ui::theme::ThemeName;
 
@@ -189,21 +190,26 @@ impl std::str::FromStr for Size {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("{s:?} är ingen storlek; skriv BREDDxHÖJD, t.ex. 120x40");
+        let bad = || "skriv BREDDxHÖJD, t.ex. 120x40".to_string();
         let (w, h) = s.split_once(['x', 'X', '×']).ok_or_else(bad)?;
-        let w: u16 = w.trim().parse().map_err(|_| bad())?;
-        let h: u16 = h.trim().parse().map_err(|_| bad())?;
-        if !(1..=1000).contains(&w) || !(1..=1000).contains(&h) {
-            return Err(format!(
-                "{s:?}: bredd och höjd ska vara mellan 1 och 1000 tecken"
-            ));
+        let w: u64 = w.trim().parse().map_err(|_| bad())?;
+        let h: u64 = h.trim().parse().map_err(|_| bad())?;
+        let (min_w, min_h) = (u64::from(MIN_WIDTH), u64::from(MIN_HEIGHT));
+        let in_range = |v: u64, min: u64| (min..=MAX_SIDE).contains(&v);
+        match (u16::try_from(w), u16::try_from(h)) {
+            (Ok(width), Ok(height)) if in_range(w, min_w) && in_range(h, min_h) => {
+                Ok(Size { width, height })
+            }
+            _ => Err(format!(
+                "bredden ska vara {min_w}–{MAX_SIDE} och höjden {min_h}–{MAX_SIDE} \
+                 tecken (mindre än {min_w}x{min_h} ritar appen inte)"
+            )),
         }
-        Ok(Size {
-            width: w,
-            height: h,
-        })
     }
 }
+
+/// The largest side of a rendered window, in characters.
+const MAX_SIDE: u64 = 1000;
 
 impl std::fmt::Display for Size {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -51,16 +51,20 @@ Slutstatus: 0 klart, 1 ingen träff, 2 fel i anropet eller i datan.";
 pub const RENDER_EXAMPLES: &str = "\
 Appen byggs i minnet med samma tangenttryck som en användare gör (sökningen skrivs i
 sökrutan, Enter, pilar till den valda insatsen) och ritas i ett fönster av den givna
-storleken. Text är exakt skärmens tecken; SVG och HTML har temats färger (--theme).
+storleken, minst 40x10. Text är exakt skärmens tecken; SVG och HTML har temats färger
+(--theme), även med NO_COLOR; --color never tar bort dem. I vyn checklista visas
+kommunens checklista (--kommun eller --checklista, läses men skrivs aldrig), och --query
+söker bland indikatorerna; --select och --presentation gäller bara katalogen.
 
 Exempel:
   insats render --size 100x30
   insats render --size 80x24 --query hvb --format text
   insats render --query mi --select missbruk-5.2-motiverande-samtal-mi --format svg > mi.svg
   insats render --presentation --query mi --format html > mi.html
-  insats render --view checklista --format text
+  insats render --view checklista --kommun Malmö --format text
 
-Slutstatus: 0 klart, 1 insatsen i --select finns inte bland träffarna, 2 fel i anropet.";
+Slutstatus: 0 klart, 1 insatsen i --select finns inte (bland träffarna), 2 fel i anropet
+eller i checklistans fil.";
 
 /// Examples under `insats search --help`.
 pub const SEARCH_EXAMPLES: &str = "\
@@ -133,8 +137,36 @@ pub fn command() -> Command {
 /// Parse the process's arguments; on a usage error print it and exit with status 2.
 #[must_use]
 pub fn parse() -> Cli {
-    let matches = command().get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = command().try_get_matches().unwrap_or_else(|e| exit(&e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit(&e))
+}
+
+/// Leave with a usage error in Swedish where there is a wording for it, else clap's own;
+/// help and version go to standard out with status 0, as clap does.
+fn exit(e: &clap::Error) -> ! {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match super::errors::swedish(e, &command_path(&command(), &args)) {
+        Some(message) => {
+            eprint!("{message}");
+            std::process::exit(2);
+        }
+        None => e.exit(),
+    }
+}
+
+/// `insats` and the subcommands named in `args`, for pointing at the right `--help`.
+#[must_use]
+pub fn command_path(cmd: &Command, args: &[String]) -> String {
+    let mut path = cmd.get_name().to_string();
+    let mut cmd = cmd;
+    for a in args {
+        if let Some(sub) = cmd.find_subcommand(a) {
+            path.push(' ');
+            path.push_str(sub.get_name());
+            cmd = sub;
+        }
+    }
+    path
 }
 
 /// Swedish headings and help flags on `cmd` and every subcommand.

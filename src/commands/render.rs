@@ -14,6 +14,8 @@ use super::show::{Resolved, resolve};
 use super::{NO_RESULT, USAGE_OR_DATA, emit, warn};
 use crate::action::Action;
 use crate::app::App;
+use crate::app::checklist::Source;
+use crate::checklist::Checklist;
 use crate::cli::{RenderArgs, RenderFormat, ViewArg};
 use crate::keymap::Help;
 use crate::model::Catalog;
@@ -29,22 +31,42 @@ pub enum RenderError {
     Ambiguous(String),
     #[error("insatsen {id} finns inte bland träffarna för {query:?}")]
     NotAHit { id: String, query: String },
+    #[error("{0} gäller bara vyn katalog")]
+    OnlyInCatalog(&'static str),
 }
 
 impl RenderError {
     fn exit_code(&self) -> u8 {
         match self {
-            RenderError::Ambiguous(_) => USAGE_OR_DATA,
+            RenderError::Ambiguous(_) | RenderError::OnlyInCatalog(_) => USAGE_OR_DATA,
             RenderError::NoSuchInsats(_) | RenderError::NotAHit { .. } => NO_RESULT,
         }
     }
 }
 
-/// The actions that bring a fresh app to the state `args` asks for, given the catalogue.
+/// A kommun's checklist to draw in the checklist view, as the app would open it.
+#[derive(Debug)]
+pub struct OpenChecklist {
+    pub checklist: Checklist,
+    pub source: Source,
+    pub warnings: Vec<String>,
+}
+
+/// The actions that bring a fresh app to the state `args` asks for, given the catalogue
+/// (and the kommun's checklist, if one is named).
 ///
 /// # Errors
-/// `--select` names no insats, several, or one that the search does not find.
-pub fn build(catalog: Catalog, help: Help, args: &RenderArgs) -> Result<App, RenderError> {
+/// `--select` names no insats, several, or one that the search does not find; `--select`
+/// or `--presentation` with the checklist view.
+pub fn build(
+    catalog: Catalog,
+    help: Help,
+    args: &RenderArgs,
+    checklist: Option<OpenChecklist>,
+) -> Result<App, RenderError> {
+    if args.view == ViewArg::Checklista {
+        return checklist_view(catalog, help, args, checklist);
+    }
     let wanted = match &args.select {
         None => None,
         Some(arg) => match resolve(&catalog, arg) {
@@ -80,8 +102,38 @@ pub fn build(catalog: Catalog, help: Help, args: &RenderArgs) -> Result<App, Ren
     if args.presentation {
         app.update(Action::TogglePresentation);
     }
-    if args.view == ViewArg::Checklista {
-        app.update(Action::ShowChecklist);
+    Ok(app)
+}
+
+/// The checklist view: the kommun's checklist loaded, the search typed into its own box.
+fn checklist_view(
+    catalog: Catalog,
+    help: Help,
+    args: &RenderArgs,
+    checklist: Option<OpenChecklist>,
+) -> Result<App, RenderError> {
+    if args.select.is_some() {
+        return Err(RenderError::OnlyInCatalog("--select"));
+    }
+    if args.presentation {
+        return Err(RenderError::OnlyInCatalog("--presentation"));
+    }
+    let mut app = App::new(catalog, help);
+    app.update(Action::Resize {
+        width: args.size.width,
+        height: args.size.height,
+    });
+    if let Some(c) = checklist {
+        app.checklist_mut()
+            .set_checklist(c.checklist, c.source, &c.warnings);
+    }
+    app.update(Action::ShowChecklist);
+    if let Some(query) = &args.query {
+        app.update(Action::FocusSearch);
+        for c in query.chars() {
+            app.update(Action::InsertChar(c));
+        }
+        app.update(Action::Open);
     }
     Ok(app)
 }
@@ -100,8 +152,14 @@ pub fn draw(app: &App, theme: &Theme) -> Buffer {
 
 /// `insats render`.
 #[must_use]
-pub fn run(catalog: Catalog, help: Help, args: &RenderArgs, themes: &Themes) -> ExitCode {
-    let app = match build(catalog, help, args) {
+pub fn run(
+    catalog: Catalog,
+    help: Help,
+    args: &RenderArgs,
+    checklist: Option<OpenChecklist>,
+    themes: &Themes,
+) -> ExitCode {
+    let app = match build(catalog, help, args, checklist) {
         Ok(app) => app,
         Err(e) => {
             warn(&e.to_string());

@@ -39,16 +39,8 @@ pub fn draw(frame: &mut Frame, panes: &Panes, app: &App, theme: &Theme) {
 /// The file the checklist is kept in, or why there is none, for the list's bottom line.
 fn source_label(app: &App) -> String {
     match app.checklist().source() {
-        Source::None => {
-            let mut s = "ingen checklista vald".to_string();
-            if let Some(k) = app
-                .help()
-                .key(Some(Context::Checklist), Action::ChooseKommun)
-            {
-                s.push_str(&format!(" · {k} väljer kommun"));
-            }
-            s
-        }
+        // The status line says which key chooses one.
+        Source::None => "ingen kommun vald".to_string(),
         Source::File(f) => one_line(f),
         Source::ReadOnly { file, .. } => format!("{} · bara läsning", one_line(file)),
     }

@@ -1,31 +1,22 @@
 //! The help overlay, generated from the loaded keymap.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, truncate};
 use crate::action::Action;
-use crate::app::{App, layout::inner};
+use crate::app::App;
+use crate::app::layout::{help_popup, inner};
 use crate::keymap::HelpView;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let help = app.help();
     let view = app.help_view();
     let groups = help.groups(view);
-    let width = area.width.saturating_sub(4).min(76);
-    let height = area
-        .height
-        .saturating_sub(2)
-        .min(u16::try_from(help.line_count(view) + 2).unwrap_or(u16::MAX));
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
+    let popup = help_popup(area, help.line_count(view));
     let close = help
         .key(None, Action::ToggleHelp)
         .map_or_else(String::new, |k| format!(" {k} stänger "));

@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     frame.buffer_mut().set_style(area, theme.base);
     if Panes::too_small(area) {
-        too_small(frame, area);
+        too_small(frame, area, app);
         return;
     }
     draw_panes(frame, app, theme);
@@ -35,7 +35,9 @@ fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) {
     // The frame's own size wins over the last resize the app was told about.
     let panes = Panes::compute(area, app.focus());
     match app.view() {
-        View::Catalog if app.presentation() => presentation::draw(frame, panes.main, app, theme),
+        View::Catalog if app.presentation() => {
+            presentation::draw(frame, panes.screen, app, theme);
+        }
         View::Catalog => {
             if let Some(r) = panes.tree {
                 tree::draw(frame, r, app, theme);
@@ -49,9 +51,27 @@ fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         View::Checklist => checklist::draw(frame, &app.checklist().panes(area), app, theme),
     }
+    if !app.presentation() {
+        tabs(frame, panes.tabs, app, theme);
+    }
     status::draw(frame, panes.status, app, theme);
     if app.help_open() {
         help::draw(frame, panes.main, app, theme);
+    }
+}
+
+/// The tab line: the active view's tab stands out, the others are dim; a click switches.
+fn tabs(frame: &mut Frame, line: Rect, app: &App, theme: &Theme) {
+    let buffer = frame.buffer_mut();
+    for tab in app.tabs(line) {
+        let style = if tab.view == app.view() {
+            theme.selected
+        } else {
+            theme.dim
+        };
+        let width = tab.columns.end.saturating_sub(tab.columns.start);
+        let text = truncate(&tab.label, usize::from(width));
+        buffer.set_stringn(tab.columns.start, line.y, text, usize::from(width), style);
     }
 }
 
@@ -68,8 +88,12 @@ fn guard(buffer: &mut Buffer) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
-    let text = format!("Fönstret är för litet. Gör det minst {MIN_WIDTH} × {MIN_HEIGHT} tecken.");
+fn too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let mut text =
+        format!("Fönstret är för litet. Gör det minst {MIN_WIDTH} × {MIN_HEIGHT} tecken.");
+    if let Some(q) = app.help().key(None, crate::action::Action::Quit) {
+        text.push_str(&format!(" {q} avslutar."));
+    }
     let p = Paragraph::new(text)
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true });

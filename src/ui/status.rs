@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, one_line};
 use crate::action::{Action, Context};
-use crate::app::checklist::{Editing, Message};
+use crate::app::checklist::{Editing, Message, Source};
 use crate::app::{App, StatusKind, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -38,10 +38,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (Action::ToggleHelp, "stäng hjälpen"),
             (Action::Quit, "avsluta"),
         ]
+    } else if app.presentation() && app.list().hits.is_empty() {
+        &[
+            (Action::Back, "tillbaka"),
+            (Action::FocusSearch, "sök"),
+            (Action::ToggleHelp, "hjälp"),
+        ]
     } else if app.presentation() {
         &[
             (Action::NextInsats, "nästa"),
             (Action::PrevInsats, "föregående"),
+            (Action::FocusSearch, "sök"),
             (Action::Copy, "kopiera"),
             (Action::TogglePresentation, "tillbaka"),
             (Action::ToggleHelp, "hjälp"),
@@ -115,6 +122,16 @@ fn checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (Action::Open, "till listan"),
             (Action::Back, "lämna"),
             (Action::ToggleScope, "område/alla"),
+        ]
+    } else if matches!(state.source(), Source::None) {
+        // Nothing can be marked before a kommun is chosen: say how first.
+        &[
+            (Action::ChooseKommun, "välj kommun"),
+            (Action::OpenLinked, "insats"),
+            (Action::FocusSearch, "sök"),
+            (Action::ShowCatalog, "katalogen"),
+            (Action::ToggleHelp, "hjälp"),
+            (Action::Quit, "avsluta"),
         ]
     } else {
         &[
