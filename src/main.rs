@@ -29,7 +29,12 @@ fn main() -> ExitCode {
     }
     let out = insats::commands::out::Out::detect(cli.color);
     let source = cli.data.clone().map_or(Source::Embedded, Source::Dir);
-    let catalog = match data::load(&source) {
+    // `search` reads only the insatser: a whole process is as quick as the search itself.
+    let loaded = match &cli.command {
+        Some(Command::Search(_)) => data::load_insatser(&source),
+        _ => data::load(&source),
+    };
+    let catalog = match loaded {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };

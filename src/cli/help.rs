@@ -4,7 +4,7 @@
 //! rewrites them on the built `clap::Command`, so that `--help`, `insats man` and the shell
 //! completions all come from the one definition in `cli.rs`.
 
-use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
+use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser};
 
 use super::Cli;
 
@@ -137,6 +137,12 @@ pub fn command() -> Command {
 /// Parse the process's arguments; on a usage error print it and exit with status 2.
 #[must_use]
 pub fn parse() -> Cli {
+    // Most calls are valid: clap's own definition parses them as well, and building the
+    // Swedish one (every subcommand's usage rendered) costs more than the rest of a short
+    // `insats search`. Help, version and errors go through the Swedish definition.
+    if let Ok(cli) = Cli::try_parse() {
+        return cli;
+    }
     let matches = command().try_get_matches().unwrap_or_else(|e| exit(&e));
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit(&e))
 }

@@ -11,6 +11,7 @@ pub mod lagesrapport;
 mod rows;
 pub mod skane;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 pub use error::DataError;
@@ -44,19 +45,39 @@ pub const EMBEDDED_KOPPLINGAR: &str = include_str!("../../data/kopplingar.csv");
 pub const EMBEDDED_LAGESRAPPORT: &str = include_str!("../../data/lagesrapport.csv");
 
 /// The text of one data file and the path to name in errors.
+/// A data file's bytes, checked to be UTF-8 by the CSV reading (row by row, once).
 fn file_text(
     source: &Source,
     name: &str,
     embedded: &'static str,
-) -> Result<(String, PathBuf), DataError> {
+) -> Result<(Cow<'static, [u8]>, PathBuf), DataError> {
     match source {
-        Source::Embedded => Ok((embedded.to_string(), Path::new("data").join(name))),
+        Source::Embedded => Ok((
+            Cow::Borrowed(embedded.as_bytes()),
+            Path::new("data").join(name),
+        )),
         Source::Dir(dir) => {
             let path = dir.join(name);
-            let text = read_text(&path)?;
-            Ok((text, path))
+            let bytes = std::fs::read(&path).map_err(|source| DataError::Io {
+                file: path.clone(),
+                source,
+            })?;
+            Ok((Cow::Owned(bytes), path))
         }
     }
+}
+
+/// Load only the insatser from `source` (`insatser.csv`), for a command that reads nothing
+/// else: the other parts of the catalogue are empty.
+///
+/// # Errors
+/// A [`DataError`] naming file, line and field when the file is missing or malformed.
+pub fn load_insatser(source: &Source) -> Result<Catalog, DataError> {
+    let (text, path) = file_text(source, insatser::FILE_NAME, EMBEDDED_INSATSER)?;
+    Ok(Catalog {
+        insatser: insatser::parse(&text, &path)?,
+        ..Catalog::default()
+    })
 }
 
 /// Load the catalogue from `source`.
@@ -133,16 +154,19 @@ pub fn read_text(path: &Path) -> Result<String, DataError> {
         file: path.to_path_buf(),
         source,
     })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let valid = e.utf8_error().valid_up_to();
-        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-        DataError::Encoding {
-            file: path.to_path_buf(),
-            line,
-            field: field_at(bytes, valid),
-        }
-    })
+    String::from_utf8(bytes).map_err(|e| encoding_error(path, e.as_bytes()))
+}
+
+/// The error for `bytes` of `file` that are not all UTF-8: the line of the first bad byte
+/// and the column holding it.
+pub(crate) fn encoding_error(file: &Path, bytes: &[u8]) -> DataError {
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+    DataError::Encoding {
+        file: file.to_path_buf(),
+        line,
+        field: field_at(bytes, valid),
+    }
 }
 
 /// The column, named by the file's header row, of the CSV field holding byte `at`.
