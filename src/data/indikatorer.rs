@@ -111,13 +111,13 @@ pub fn write_fragor_csv<W: std::io::Write>(out: W, indikatorer: &[Indikator]) ->
 /// A [`DataError`] naming file, line and field for the first problem found, including a
 /// fråga whose nummer has no indikator.
 pub fn parse(
-    indikatorer: (&str, &Path),
-    fragor: (&str, &Path),
+    indikatorer: (&(impl AsRef<[u8]> + ?Sized), &Path),
+    fragor: (&(impl AsRef<[u8]> + ?Sized), &Path),
 ) -> Result<Vec<Indikator>, DataError> {
     let (text, file) = indikatorer;
     let mut out: Vec<Indikator> = Vec::new();
     let mut seen = HashSet::new();
-    Table::open(text, file, &COLUMNS)?.for_each_row(|row| {
+    Table::open(text.as_ref(), file, &COLUMNS)?.for_each_row(|row| {
         let ind = indikator(row)?;
         if !seen.insert(ind.nummer) {
             return Err(row.error(
@@ -136,7 +136,7 @@ pub fn parse(
         .map(|(pos, i)| (i.nummer, pos))
         .collect();
     let mut seen_fragor = HashSet::new();
-    Table::open(text, file, &FRAGOR_COLUMNS)?.for_each_row(|row| {
+    Table::open(text.as_ref(), file, &FRAGOR_COLUMNS)?.for_each_row(|row| {
         let nummer = row.number("nummer", 1, MAX_NUMMER)?;
         let Some(&pos) = index.get(&nummer) else {
             return Err(row.error(

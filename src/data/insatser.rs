@@ -75,10 +75,10 @@ pub fn write_csv<W: std::io::Write>(out: W, insatser: &[Insats]) -> csv::Result<
 ///
 /// # Errors
 /// A [`DataError`] naming file, line and field for the first problem found.
-pub fn parse(text: &str, file: &Path) -> Result<Vec<Insats>, DataError> {
+pub fn parse(text: &(impl AsRef<[u8]> + ?Sized), file: &Path) -> Result<Vec<Insats>, DataError> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    Table::open(text, file, &COLUMNS)?.for_each_row(|row| {
+    Table::open(text.as_ref(), file, &COLUMNS)?.for_each_row(|row| {
         let insats = insats(row)?;
         if !seen.insert(insats.id.clone()) {
             return Err(row.error(

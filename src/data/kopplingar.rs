@@ -40,14 +40,14 @@ pub fn write_csv<W: std::io::Write>(out: W, rows: &[Koppling]) -> csv::Result<()
 /// A [`DataError`] naming file, line and field for the first problem found: an unknown
 /// indikator or insats, a link listed twice, an empty reason.
 pub fn parse(
-    text: &str,
+    text: &(impl AsRef<[u8]> + ?Sized),
     file: &Path,
     insatser: &[Insats],
     indikatorer: &[Indikator],
 ) -> Result<Vec<Koppling>, DataError> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    Table::open(text, file, &COLUMNS)?.for_each_row(|row| {
+    Table::open(text.as_ref(), file, &COLUMNS)?.for_each_row(|row| {
         let indikator = row.number("indikator", 1, u32::MAX)?;
         if !indikatorer.iter().any(|i| i.nummer == indikator) {
             return Err(row.error(

@@ -44,10 +44,13 @@ pub fn write_csv<W: std::io::Write>(out: W, rows: &[Lagesiakttagelse]) -> csv::R
 ///
 /// # Errors
 /// A [`DataError`] naming file, line and field for the first problem found.
-pub fn parse(text: &str, file: &Path) -> Result<Vec<Lagesiakttagelse>, DataError> {
+pub fn parse(
+    text: &(impl AsRef<[u8]> + ?Sized),
+    file: &Path,
+) -> Result<Vec<Lagesiakttagelse>, DataError> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    Table::open(text, file, &COLUMNS)?.for_each_row(|row| {
+    Table::open(text.as_ref(), file, &COLUMNS)?.for_each_row(|row| {
         let id = row.required("id")?;
         if !seen.insert(id.clone()) {
             return Err(row.error(

@@ -10,9 +10,13 @@ use crate::model::shown;
 /// of times longer is a broken or foreign file, not a förklaring.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
-/// A CSV text checked against its expected columns.
+/// A CSV file's bytes checked against its expected columns.
+///
+/// The bytes are checked to be UTF-8 one row at a time, as the rows are read, so that a
+/// large file is gone through once; a bad byte is reported with its line and field.
 pub struct Table<'a> {
     reader: csv::Reader<&'a [u8]>,
+    bytes: &'a [u8],
     /// Whether the text ends with a line break, as every written file does.
     complete: bool,
     columns: &'static [&'static str],
@@ -20,16 +24,17 @@ pub struct Table<'a> {
 }
 
 impl<'a> Table<'a> {
-    /// Open `text`, checking that the header row is exactly `columns`.
+    /// Open `bytes`, checking that the header row is exactly `columns`.
     ///
     /// # Errors
-    /// [`DataError::Empty`] for an empty text, [`DataError::Header`] for a wrong header.
+    /// [`DataError::Empty`] for an empty text, [`DataError::Encoding`] for bytes that are
+    /// not UTF-8 in the header row, [`DataError::Header`] for a wrong header.
     pub fn open(
-        text: &'a str,
+        bytes: &'a [u8],
         file: &'a Path,
         columns: &'static [&'static str],
     ) -> Result<Self, DataError> {
-        if text.trim().is_empty() {
+        if bytes.trim_ascii().is_empty() {
             return Err(DataError::Empty {
                 file: file.to_path_buf(),
             });
@@ -37,7 +42,14 @@ impl<'a> Table<'a> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
-            .from_reader(text.as_bytes());
+            .from_reader(bytes);
+        let raw = reader.byte_headers().map_err(|e| DataError::Header {
+            file: file.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        if std::str::from_utf8(raw.as_slice()).is_err() {
+            return Err(super::encoding_error(file, bytes));
+        }
         let headers = reader.headers().map_err(|e| DataError::Header {
             file: file.to_path_buf(),
             message: e.to_string(),
@@ -81,7 +93,8 @@ impl<'a> Table<'a> {
         }
         Ok(Table {
             reader,
-            complete: text.ends_with('\n'),
+            bytes,
+            complete: bytes.ends_with(b"\n"),
             columns,
             file,
         })
@@ -101,11 +114,11 @@ impl<'a> Table<'a> {
         let columns = self.columns;
         let mut last_line = None;
         // One record, refilled row after row: no allocation per row.
-        let mut rec = csv::StringRecord::new();
+        let mut rec = csv::ByteRecord::new();
         loop {
             let more = self
                 .reader
-                .read_record(&mut rec)
+                .read_byte_record(&mut rec)
                 .map_err(|e| DataError::Row {
                     file: file.to_path_buf(),
                     line: e
@@ -119,6 +132,10 @@ impl<'a> Table<'a> {
             let line = rec
                 .position()
                 .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+            // One check of the whole row; its fields are then slices of it.
+            let Ok(text) = std::str::from_utf8(rec.as_slice()) else {
+                return Err(super::encoding_error(file, self.bytes));
+            };
             if rec.len() != columns.len() {
                 let which = match columns.get(rec.len()) {
                     Some(missing) => format!("; fältet `{missing}` och de efter saknas"),
@@ -151,6 +168,7 @@ impl<'a> Table<'a> {
             }
             f(&Row {
                 rec: &rec,
+                text,
                 columns,
                 file,
                 line,
@@ -173,7 +191,9 @@ impl<'a> Table<'a> {
 
 /// One data row; every accessor's error names file, line and field.
 pub struct Row<'a> {
-    rec: &'a csv::StringRecord,
+    rec: &'a csv::ByteRecord,
+    /// The row's fields one after the other, checked to be UTF-8.
+    text: &'a str,
     columns: &'static [&'static str],
     file: &'a Path,
     /// 1-based line of the row in the file.
@@ -196,7 +216,8 @@ impl Row<'_> {
         self.columns
             .iter()
             .position(|c| *c == field)
-            .and_then(|i| self.rec.get(i))
+            .and_then(|i| self.rec.range(i))
+            .and_then(|r| self.text.get(r))
             .unwrap_or("")
     }
 

@@ -65,9 +65,13 @@ pub fn write_csv<W: std::io::Write>(out: W, rows: &[SkaneRow]) -> csv::Result<()
 /// # Errors
 /// A [`DataError`] naming file, line and field for the first problem found, a dangling
 /// `insats_id` included.
-pub fn parse(text: &str, file: &Path, insatser: &[Insats]) -> Result<Vec<SkaneRow>, DataError> {
+pub fn parse(
+    text: &(impl AsRef<[u8]> + ?Sized),
+    file: &Path,
+    insatser: &[Insats],
+) -> Result<Vec<SkaneRow>, DataError> {
     let mut out: Vec<SkaneRow> = Vec::new();
-    Table::open(text, file, &COLUMNS)?.for_each_row(|row| {
+    Table::open(text.as_ref(), file, &COLUMNS)?.for_each_row(|row| {
         let tabell: SkaneTabell = row
             .required("tabell")?
             .parse()
