@@ -45,7 +45,7 @@ pub(crate) fn figure_cells(f: Figure) -> [Option<String>; 2] {
 /// An empty table prints nothing as a table, a header line as TSV or CSV, and `[]` as JSON.
 pub(crate) fn render(
     table: &out::Table,
-    json: &[Value],
+    json: impl FnOnce() -> Vec<Value>,
     format: Option<Format>,
     out: &out::Out,
 ) -> ExitCode {
@@ -60,7 +60,7 @@ pub(crate) fn render(
                 ExitCode::from(USAGE_OR_DATA)
             }
         },
-        Format::Json => emit(&json_text(json)),
+        Format::Json => emit(&json_text(&json())),
     }
 }
 

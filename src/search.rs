@@ -328,6 +328,10 @@ pub struct SearchIndex {
 /// starting a thread costs more than it saves.
 const PARALLEL_MIN_ENTRIES: usize = 4096;
 
+/// The index is built on two threads from this many insatser on (the real catalogue has
+/// 409); below it one thread is quicker than starting another.
+const PARALLEL_INDEX_MIN: usize = 256;
+
 /// At most this many threads share a scan.
 const MAX_THREADS: usize = 4;
 
@@ -371,8 +375,41 @@ impl SearchIndex {
     /// Fold the names and förklaringar of every insats in the catalogue.
     #[must_use]
     pub fn new(catalog: &Catalog) -> Self {
-        let entries = catalog
-            .insatser
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(MAX_THREADS);
+        Self::build(catalog, threads)
+    }
+
+    fn build(catalog: &Catalog, threads: usize) -> Self {
+        let insatser = &catalog.insatser;
+        // The entries are independent: with more than one core, the second half is built
+        // beside the first and the ranks; a short `insats search` is mostly this.
+        let (entries, rank) = if threads > 1 && insatser.len() >= PARALLEL_INDEX_MIN {
+            let (first, second) = insatser.split_at(insatser.len() / 2);
+            std::thread::scope(|s| {
+                let later = s.spawn(|| Self::entries(second));
+                let mut entries = Self::entries(first);
+                let rank = Self::ranks(insatser);
+                let rest = later
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                entries.extend(rest);
+                (entries, rank)
+            })
+        } else {
+            (Self::entries(insatser), Self::ranks(insatser))
+        };
+        SearchIndex {
+            entries,
+            rank,
+            matcher: SkimMatcherV2::default().ignore_case(),
+            threads,
+        }
+    }
+
+    fn entries(insatser: &[Insats]) -> Vec<Entry> {
+        insatser
             .iter()
             .map(|i| {
                 let name = Folded::new(&i.namn);
@@ -394,9 +431,12 @@ impl SearchIndex {
                     abbreviations: abbreviations(&i.namn),
                 }
             })
-            .collect();
-        let mut order: Vec<(String, usize)> = catalog
-            .insatser
+            .collect()
+    }
+
+    /// Each insats's place in Swedish alphabetical order of the names.
+    fn ranks(insatser: &[Insats]) -> Vec<u32> {
+        let mut order: Vec<(String, usize)> = insatser
             .iter()
             .enumerate()
             .map(|(n, i)| (swedish_key(&i.namn), n))
@@ -406,14 +446,7 @@ impl SearchIndex {
         for (r, (_, n)) in order.into_iter().enumerate() {
             rank[n] = u32::try_from(r).unwrap_or(u32::MAX);
         }
-        SearchIndex {
-            entries,
-            rank,
-            matcher: SkimMatcherV2::default().ignore_case(),
-            threads: std::thread::available_parallelism()
-                .map_or(1, std::num::NonZero::get)
-                .min(MAX_THREADS),
-        }
+        rank
     }
 
     /// The same index, splitting a large scan over at most `threads` threads (at least one;
@@ -686,20 +719,24 @@ fn contains_at_word_start(text: &str, word: &str) -> bool {
 fn abbreviations(name: &str) -> Vec<Abbreviation> {
     let chars: Vec<char> = name.chars().collect();
     let mut out = Vec::new();
+    let mut found = |range: Range<usize>, kind: MatchKind| {
+        // Only a candidate costs a string.
+        if looks_like_abbreviation(&chars[range.clone()]) {
+            let text: String = chars[range.clone()].iter().collect();
+            out.push(Abbreviation {
+                folded: crate::sort::fold(&text),
+                chars: range,
+                kind,
+            });
+        }
+    };
     let mut open = None;
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '(' => open = Some(i + 1),
             ')' => {
                 if let Some(start) = open.take() {
-                    let inner: String = chars[start..i].iter().collect();
-                    if looks_like_abbreviation(&inner) {
-                        out.push(Abbreviation {
-                            folded: crate::sort::fold(&inner),
-                            chars: start..i,
-                            kind: MatchKind::Abbreviation,
-                        });
-                    }
+                    found(start..i, MatchKind::Abbreviation);
                 }
             }
             _ => {}
@@ -711,14 +748,7 @@ fn abbreviations(name: &str) -> Vec<Abbreviation> {
         match (alnum, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let word: String = chars[s..i].iter().collect();
-                if looks_like_abbreviation(&word) {
-                    out.push(Abbreviation {
-                        folded: crate::sort::fold(&word),
-                        chars: s..i,
-                        kind: MatchKind::AbbreviationWord,
-                    });
-                }
+                found(s..i, MatchKind::AbbreviationWord);
                 start = None;
             }
             _ => {}
@@ -728,18 +758,42 @@ fn abbreviations(name: &str) -> Vec<Abbreviation> {
 }
 
 /// Two or more letters, all letters upper case, no spaces: `MI`, `ÅP`, `TF-KBT`, `12-STEG`.
-fn looks_like_abbreviation(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+fn looks_like_abbreviation(s: &[char]) -> bool {
+    let mut letters = 0;
+    for &c in s {
+        if c.is_whitespace() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
     letters >= 2
-        && !s.chars().any(char::is_whitespace)
-        && s.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_index_built_on_two_threads_finds_the_same_as_on_one() {
+        let real = crate::data::load(&crate::data::Source::Embedded).expect("data");
+        for rows in [PARALLEL_INDEX_MIN - 1, 409, 1001] {
+            let catalog = crate::synth::catalog(&real, rows);
+            let one = SearchIndex::build(&catalog, 1);
+            let two = SearchIndex::build(&catalog, 2);
+            assert_eq!(one.rank, two.rank, "{rows}");
+            assert_eq!(one.len(), rows);
+            assert_eq!(two.len(), rows);
+            for q in ["mi", "kbt", "stöd anhöriga", "aterfall", "x", ""] {
+                let a = one.search(q, &Scope::All);
+                assert_eq!(a, two.search(q, &Scope::All), "{rows} {q:?}");
+            }
+        }
+    }
 
     #[test]
     fn folded_positions_map_back_to_original_chars() {

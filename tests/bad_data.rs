@@ -288,3 +288,26 @@ fn the_app_stops_before_the_terminal_changes() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("skane.csv: filen är tom"));
 }
+
+/// `insats search` reads only `insatser.csv`: a broken file it does not read does not stop
+/// it, while every other command still reports that file; a broken `insatser.csv` stops it.
+#[test]
+fn search_reads_only_the_insatser() {
+    let d = DataDir::committed();
+    d.write("indikatorer.csv", b"nummer,titel\n1,\"trasig\n");
+    let out = d.run(&["search", "hvb", "--format", "tsv"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Hem för vård eller boende (HVB)"));
+    fails_with(&d, "indikatorer.csv");
+
+    let d = DataDir::committed();
+    d.write("insatser.csv", b"id,omrade\n");
+    let out = d.run(&["search", "hvb"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("insatser.csv"));
+}

@@ -80,8 +80,9 @@ pub fn run(catalog: &Catalog, args: &SearchArgs, out: &Out) -> ExitCode {
         rows: found.iter().map(|&(n, h, i)| row(n, h, i)).collect(),
         flex: Some(1),
     };
-    let json: Vec<Value> = found.iter().map(|&(n, h, i)| json(n, h, i)).collect();
-    let code = render(&table, &json, args.format, out);
+    // The JSON values are built only when JSON is asked for.
+    let values = || found.iter().map(|&(n, h, i)| json(n, h, i)).collect();
+    let code = render(&table, values, args.format, out);
     if !found.is_empty() {
         return code;
     }

@@ -131,8 +131,9 @@ pub fn run(catalog: &Catalog, args: &StatsArgs, out: &Out) -> ExitCode {
         rows: rows.iter().map(|i| row(i)).collect(),
         flex: Some(0),
     };
-    let json: Vec<Value> = rows.iter().map(|i| json_row(i)).collect();
-    let code = render(&table, &json, args.format, out);
+    // The JSON values are built only when JSON is asked for.
+    let json = || rows.iter().map(|i| json_row(i)).collect();
+    let code = render(&table, json, args.format, out);
     if rows.is_empty() {
         warn("inga insatser att visa");
         return ExitCode::from(NO_RESULT);
@@ -432,7 +433,7 @@ fn run_per_omrade(catalog: &Catalog, args: &StatsArgs, out: &Out) -> ExitCode {
         Format::Table => ExitCode::SUCCESS,
         format => render(
             &per_omrade_table(&summaries),
-            &per_omrade_json(&summaries),
+            || per_omrade_json(&summaries),
             Some(format),
             out,
         ),
