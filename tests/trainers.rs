@@ -448,6 +448,23 @@ fn the_help_overlay_scrolls_to_its_last_line_in_every_view() {
 }
 
 #[test]
+fn ones_own_extra_keys_show_whole_in_the_help() {
+    let mut k = Keymap::builtin().expect("keymap");
+    k.merge_str(
+        "[presentation]\nn = \"next_insats\"\nb = \"prev_insats\"\n",
+        std::path::Path::new("egen.toml"),
+    )
+    .expect("merges");
+    let catalog = insats::data::load(&insats::data::Source::Embedded).expect("data");
+    let mut a = App::new(catalog, k.help());
+    a.update(Action::TogglePresentation);
+    a.update(Action::ToggleHelp);
+    let s = screen(&mut a, 80, 24);
+    assert!(s.contains("→ ↓ PgDn Mellanslag l j n"), "{s}");
+    assert!(s.contains("← ↑ PgUp Backsteg h k b"), "{s}");
+}
+
+#[test]
 fn help_overlay_in_the_presentation_80x24() {
     let mut a = searched("hvb");
     a.update(Action::TogglePresentation);

@@ -36,7 +36,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .flat_map(|g| g.rows.iter().map(|r| r.keys.width()))
         .max()
         .unwrap_or(0)
-        .min(usize::from(inside.width) / 3);
+        // Up to half the width, so that a long list of keys (one's own too) still shows.
+        .min(usize::from(inside.width) / 2);
     let mut lines = Vec::new();
     for g in groups {
         lines.push(Line::styled(g.title, theme.heading));
