@@ -131,6 +131,19 @@ fn cut_at_width(s: &str, width: usize) -> usize {
     s.len()
 }
 
+/// A förklaring's paragraphs and `•` items, wrapped to `width`.
+pub fn forklaring_lines(out: &mut Vec<DetailLine>, forklaring: &str, width: usize) {
+    for para in forklaring.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(item) = para.strip_prefix('•') {
+            for l in wrap(item.trim(), width, "• ", "  ") {
+                out.push(vec![(Tone::Text, l)]);
+            }
+        } else {
+            text_lines(out, Tone::Text, para, width);
+        }
+    }
+}
+
 fn text_lines(out: &mut Vec<DetailLine>, tone: Tone, text: &str, width: usize) {
     for l in wrap(text, width, "", "") {
         out.push(vec![(tone, l)]);
@@ -175,17 +188,7 @@ pub fn lines_with(
     out.push(Vec::new());
     out.push(vec![(Tone::Heading, "Förklaring".to_string())]);
     match &i.forklaring {
-        Some(f) => {
-            for para in f.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                if let Some(item) = para.strip_prefix('•') {
-                    for l in wrap(item.trim(), width, "• ", "  ") {
-                        out.push(vec![(Tone::Text, l)]);
-                    }
-                } else {
-                    text_lines(&mut out, Tone::Text, para, width);
-                }
-            }
-        }
+        Some(f) => forklaring_lines(&mut out, f, width),
         None => out.push(vec![(Tone::Dim, "Saknas i källan.".to_string())]),
     }
 

@@ -4,7 +4,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::detail::{DetailLine, Tone, figure_text, path, statistics, wrap};
+use super::detail::{DetailLine, Tone, figure_text, forklaring_lines, path, statistics, wrap};
 use crate::model::{Catalog, Insats};
 
 /// From the roomiest to the tightest: rows of each figure's bar, and whether a blank line
@@ -86,17 +86,7 @@ fn head(i: &Insats, width: usize) -> Vec<DetailLine> {
 fn forklaring(i: &Insats, width: usize) -> Vec<DetailLine> {
     let mut out = vec![Vec::new()];
     match &i.forklaring {
-        Some(f) => {
-            for para in f.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                if let Some(item) = para.strip_prefix('•') {
-                    for l in wrap(item.trim(), width, "• ", "  ") {
-                        out.push(vec![(Tone::Text, l)]);
-                    }
-                } else {
-                    lines(&mut out, Tone::Text, para, width);
-                }
-            }
-        }
+        Some(f) => forklaring_lines(&mut out, f, width),
         None => out.push(vec![(Tone::Dim, "Förklaring saknas i källan.".to_string())]),
     }
     out

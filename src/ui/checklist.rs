@@ -236,13 +236,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .into_iter()
         .skip(scroll)
         .take(height)
-        .map(|l| {
-            Line::from(
-                l.into_iter()
-                    .map(|(tone, s)| Span::styled(s, theme.tone(tone)))
-                    .collect::<Vec<_>>(),
-            )
-        })
+        .map(|l| super::styled(l, theme))
         .collect();
     frame.render_widget(Paragraph::new(text).block(block), area);
 }

@@ -75,6 +75,15 @@ fn tabs(frame: &mut Frame, line: Rect, app: &App, theme: &Theme) {
     }
 }
 
+/// A line of the detail pane, a checklist detail or a slide, in the theme's styles.
+fn styled(line: crate::app::detail::DetailLine, theme: &Theme) -> ratatui::text::Line<'static> {
+    ratatui::text::Line::from(
+        line.into_iter()
+            .map(|(tone, s)| ratatui::text::Span::styled(s, theme.tone(tone)))
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// The last line of defence: no cell leaves with a control character in it.
 ///
 /// Every pane already shows data text through [`crate::text`], and ratatui drops C0 and C1

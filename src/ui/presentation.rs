@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
@@ -31,13 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines: Vec<Line> = app
         .slide(usize::from(col.width), usize::from(col.height))
         .into_iter()
-        .map(|l| {
-            Line::from(
-                l.into_iter()
-                    .map(|(tone, s)| Span::styled(s, theme.tone(tone)))
-                    .collect::<Vec<_>>(),
-            )
-        })
+        .map(|l| super::styled(l, theme))
         .collect();
     // Centre the slide vertically, a little above the middle.
     let free = usize::from(col.height).saturating_sub(lines.len());
