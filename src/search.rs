@@ -672,23 +672,30 @@ impl SearchIndex {
 
     /// Every word must match `text`; scores add up and positions are merged.
     fn fuzzy_all(&self, text: &str, words: &[&str]) -> Option<(i64, Vec<usize>)> {
-        let mut total = 0;
-        let mut positions = Vec::new();
-        for w in words {
-            let (score, pos) = self.matcher.fuzzy_indices(text, w)?;
-            let chars = i64::try_from(w.chars().count()).unwrap_or(i64::MAX);
-            if score < MIN_SCORE_PER_CHAR.saturating_mul(chars) {
-                return None;
-            }
-            total += score;
-            if positions.is_empty() {
-                positions = pos;
-            } else {
-                positions.extend(pos);
-            }
-        }
-        Some((total, positions))
+        fuzzy_all(&self.matcher, text, words)
     }
+}
+
+/// Every word must match `text` fuzzily, each scoring at least [`MIN_SCORE_PER_CHAR`] per
+/// character; the scores add up and the matched positions (folded chars) are merged. The
+/// insatser and the indikatorer are matched by this one rule.
+fn fuzzy_all(matcher: &SkimMatcherV2, text: &str, words: &[&str]) -> Option<(i64, Vec<usize>)> {
+    let mut total = 0;
+    let mut positions = Vec::new();
+    for w in words {
+        let (score, pos) = matcher.fuzzy_indices(text, w)?;
+        let chars = i64::try_from(w.chars().count()).unwrap_or(i64::MAX);
+        if score < MIN_SCORE_PER_CHAR.saturating_mul(chars) {
+            return None;
+        }
+        total += score;
+        if positions.is_empty() {
+            positions = pos;
+        } else {
+            positions.extend(pos);
+        }
+    }
+    Some((total, positions))
 }
 
 /// Whether the characters of `word` occur in `text` in order (not necessarily together).

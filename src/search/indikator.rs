@@ -11,10 +11,9 @@
 
 use std::cmp::Reverse;
 
-use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::{Abbreviation, Folded, MIN_SCORE_PER_CHAR, abbreviations, contains_at_word_start};
+use super::{Abbreviation, Folded, abbreviations, contains_at_word_start};
 use crate::model::{Indikator, IndikatorOmrade};
 
 /// Why an indikator matched; variants are in ranking order.
@@ -147,17 +146,6 @@ impl IndikatorIndex {
     }
 
     fn fuzzy_all(&self, text: &str, words: &[&str]) -> Option<(i64, Vec<usize>)> {
-        let mut total = 0;
-        let mut positions = Vec::new();
-        for w in words {
-            let (score, pos) = self.matcher.fuzzy_indices(text, w)?;
-            let chars = i64::try_from(w.chars().count()).unwrap_or(i64::MAX);
-            if score < MIN_SCORE_PER_CHAR.saturating_mul(chars) {
-                return None;
-            }
-            total += score;
-            positions.extend(pos);
-        }
-        Some((total, positions))
+        super::fuzzy_all(&self.matcher, text, words)
     }
 }

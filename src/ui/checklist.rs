@@ -217,28 +217,17 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.checklist();
+    let lines = state.detail_lines(app.catalog(), usize::from(inner(area).width));
     let focused = state.focus == ChecklistFocus::Detail;
-    let inside = inner(area);
-    let lines = state.detail_lines(app.catalog(), usize::from(inside.width));
-    let height = usize::from(inside.height);
-    let max = lines.len().saturating_sub(height);
-    let scroll = state.detail_scroll.min(max);
-    let mut block = Block::bordered()
-        .title(Span::styled(" Indikator ", theme.pane_title))
-        .border_style(theme.border(focused));
-    if max > 0 {
-        let last = (scroll + height).min(lines.len());
-        block = block.title_bottom(
-            Line::from(format!(" rad {}–{last} av {} ", scroll + 1, lines.len())).right_aligned(),
-        );
-    }
-    let text: Vec<Line> = lines
-        .into_iter()
-        .skip(scroll)
-        .take(height)
-        .map(|l| super::styled(l, theme))
-        .collect();
-    frame.render_widget(Paragraph::new(text).block(block), area);
+    super::detail::scrolled(
+        frame,
+        area,
+        " Indikator ",
+        lines,
+        state.detail_scroll,
+        focused,
+        theme,
+    );
 }
 
 fn editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -6,17 +6,40 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::Theme;
+use crate::app::detail::DetailLine;
 use crate::app::{App, Focus, layout::inner};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lines = app.detail_lines(usize::from(inner(area).width));
     let focused = app.focus() == Focus::Detail;
-    let inside = inner(area);
-    let lines = app.detail_lines(usize::from(inside.width));
-    let height = usize::from(inside.height);
+    scrolled(
+        frame,
+        area,
+        " Insats ",
+        lines,
+        app.detail_scroll(),
+        focused,
+        theme,
+    );
+}
+
+/// A bordered pane of detail lines under `title`, from line `scroll` on (kept in range),
+/// with `rad a–b av n` at the bottom when they do not all fit. The checklist's indikator
+/// pane draws through this too.
+pub(super) fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    title: &'static str,
+    lines: Vec<DetailLine>,
+    scroll: usize,
+    focused: bool,
+    theme: &Theme,
+) {
+    let height = usize::from(inner(area).height);
     let max = lines.len().saturating_sub(height);
-    let scroll = app.detail_scroll().min(max);
+    let scroll = scroll.min(max);
     let mut block = Block::bordered()
-        .title(Span::styled(" Insats ", theme.pane_title))
+        .title(Span::styled(title, theme.pane_title))
         .border_style(theme.border(focused));
     if max > 0 {
         let last = (scroll + height).min(lines.len());
