@@ -90,16 +90,19 @@ fn svg_rows(svg: &str) -> Vec<String> {
 
 #[test]
 fn text_equals_the_live_screen_after_the_same_keys() {
-    let out = render(&[
-        "--size",
-        "100x30",
-        "--query",
-        "mi",
-        "--select",
-        "missbruk-5.2-motiverande-samtal-mi",
-        "--format",
-        "text",
-    ]);
+    let mi = |format: &str| {
+        render(&[
+            "--size",
+            "100x30",
+            "--query",
+            "mi",
+            "--select",
+            "missbruk-5.2-motiverande-samtal-mi",
+            "--format",
+            format,
+        ])
+    };
+    let out = mi("text");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
 
@@ -116,16 +119,7 @@ fn text_equals_the_live_screen_after_the_same_keys() {
     assert!(text.contains("Missbruk och beroende › 5.2"), "{text}");
 
     // The SVG of the same state has the same rows.
-    let out = render(&[
-        "--size",
-        "100x30",
-        "--query",
-        "mi",
-        "--select",
-        "missbruk-5.2-motiverande-samtal-mi",
-        "--format",
-        "svg",
-    ]);
+    let out = mi("svg");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let svg = stdout(&out);
     assert_eq!(svg_rows(&svg), rows);
