@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, one_line};
 use crate::action::{Action, Context};
@@ -95,8 +96,14 @@ fn hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, wanted: &[(Act
             help.key(Some(context), *action)
         };
         if let Some(k) = key {
-            if spans.len() > lead {
-                spans.push(Span::styled(" · ", theme.dim));
+            let sep = if spans.len() > lead { " · " } else { "" };
+            // A hint that does not fit whole is left out with those after it, never cut.
+            let used: usize = spans.iter().map(Span::width).sum();
+            if used + sep.width() + k.width() + 1 + text.width() > usize::from(area.width) {
+                break;
+            }
+            if !sep.is_empty() {
+                spans.push(Span::styled(sep, theme.dim));
             }
             spans.push(Span::styled(k.to_string(), theme.key));
             spans.push(Span::raw(format!(" {text}")));
