@@ -15,7 +15,7 @@ pub use args::{
     ColorChoice, Format, Matt, OmradeArg, RenderArgs, RenderFormat, SearchArgs, Size, StatsArgs,
     ThemeArg, ViewArg,
 };
-pub use checklista::{ChecklistaCommand, ChecklistaFormat};
+pub use checklista::{ChecklistaCommand, ChecklistaFormat, SetOmrade};
 pub use help::{command, command_path, parse};
 
 /// insats: socialtjänstens insatser och Socialstyrelsens indikatorer, sökbara i terminalen.

@@ -59,8 +59,15 @@ fn main() -> ExitCode {
                 ChecklistaCommand::Set {
                     nummer,
                     status,
+                    omrade,
                     anteckning,
-                } => checklista::set(&catalog, target, *nummer, *status, anteckning.as_deref()),
+                } => checklista::set(
+                    &catalog,
+                    target,
+                    (*nummer, *omrade),
+                    *status,
+                    anteckning.as_deref(),
+                ),
             }
         }
         Some(Command::Search(args)) => insats::commands::search::run(&catalog, args, &out),

@@ -32,7 +32,7 @@ use ratatui::{DefaultTerminal, Terminal};
 use crate::action::Action;
 use crate::app::App;
 use crate::app::checklist::Source;
-use crate::checklist::{Checklist, ChecklistError, Rules, Store, location};
+use crate::checklist::{AppOpened, Checklist, Store, location};
 use crate::clipboard;
 use crate::keymap::Keymap;
 use crate::model::Indikator;
@@ -89,9 +89,9 @@ pub struct OpenedChecklist {
     pub warnings: Vec<String>,
 }
 
-/// Open `path` for the app. A file another insats holds, or one that cannot be read, opens
-/// read-only (empty when unreadable) with the reason; the file is never written then.
-/// `kommun` names a new checklist.
+/// Open `path` for the app. A file another insats holds, or a file or folder that is not
+/// writable, opens read-only with its statuses and the reason; one that cannot be read opens
+/// empty and read-only; the file is never written then. `kommun` names a new checklist.
 #[must_use]
 pub fn open_checklist(
     path: &Path,
@@ -99,45 +99,15 @@ pub fn open_checklist(
     indikatorer: &[Indikator],
 ) -> OpenedChecklist {
     let file = path.display().to_string();
-    match Store::open(path, indikatorer) {
-        Ok(mut o) => {
-            if let Some(k) = kommun {
-                o.checklist.name_kommun(k);
-            }
-            OpenedChecklist {
-                store: Some(o.store),
-                checklist: o.checklist,
-                source: Source::File(file),
-                warnings: o.warnings.iter().map(ToString::to_string).collect(),
-            }
-        }
-        Err(locked @ ChecklistError::Locked { .. }) => {
-            match Store::open_read_only(path, indikatorer) {
-                Ok(o) => OpenedChecklist {
-                    store: None,
-                    checklist: o.checklist,
-                    source: Source::ReadOnly {
-                        file,
-                        reason: "en annan insats har den öppen".to_string(),
-                    },
-                    warnings: vec![locked.to_string()],
-                },
-                Err(e) => unreadable(file, &e, indikatorer),
-            }
-        }
-        Err(e) => unreadable(file, &e, indikatorer),
-    }
-}
-
-fn unreadable(file: String, e: &ChecklistError, indikatorer: &[Indikator]) -> OpenedChecklist {
+    let o = AppOpened::open(path, kommun, indikatorer);
     OpenedChecklist {
-        store: None,
-        checklist: Checklist::new(Rules::new(indikatorer), None),
-        source: Source::ReadOnly {
-            file,
-            reason: "filen kunde inte läsas och lämnas orörd; starta med --checklista NY_FIL för en ny fil".to_string(),
+        store: o.store,
+        checklist: o.checklist,
+        source: match o.read_only {
+            None => Source::File(file),
+            Some(reason) => Source::ReadOnly { file, reason },
         },
-        warnings: vec![e.to_string()],
+        warnings: o.warnings,
     }
 }
 

@@ -54,8 +54,18 @@ fn select(a: &mut App, nummer: u32) {
     assert_eq!(selected(a), nummer);
 }
 
+/// The status the list shows for `nummer`: in the selected område, or its only one.
 fn status(a: &App, nummer: u32) -> Status {
-    a.checklist().checklist().status(nummer)
+    let ind = a.catalog().indikator(nummer).expect("in the data");
+    a.checklist().shown_status(ind).expect("one status")
+}
+
+fn detail_text(a: &App, width: usize) -> Vec<String> {
+    a.checklist()
+        .detail_lines(a.catalog(), width)
+        .into_iter()
+        .map(|l| l.into_iter().map(|(_, s)| s).collect())
+        .collect()
 }
 
 fn message(a: &App) -> String {
@@ -81,7 +91,7 @@ fn view_2_lists_the_first_omrade_with_its_progress() {
             .checklist()
             .progress(O::EkonomisktBistand)
             .to_string(),
-        "0 av 29 uppfyllda"
+        "0 av 29 uppfyllda · 0 bedömda"
     );
 }
 
@@ -118,10 +128,11 @@ fn delvis_only_where_defined_and_bakgrundsmatt_never() {
     a.update(Action::Down);
     assert_eq!(message(&a), "");
 
+    // 48 (Missbruk only) defines delvis: set from a search over every område.
     a.update(Action::ToggleScope);
-    select(&mut a, 12);
+    select(&mut a, 48);
     a.update(Action::MarkDelvis);
-    assert_eq!(status(&a, 12), Status::Delvis);
+    assert_eq!(status(&a, 48), Status::Delvis);
 
     select(&mut a, 49);
     a.update(Action::CycleStatus);
@@ -133,7 +144,7 @@ fn delvis_only_where_defined_and_bakgrundsmatt_never() {
 }
 
 #[test]
-fn a_shared_indikator_has_one_status_in_every_omrade() {
+fn a_shared_indikator_has_a_status_per_omrade_and_a_key_marks_only_the_omrade_shown() {
     let mut a = with_file();
     a.update(Action::Down);
     a.update(Action::Down);
@@ -148,13 +159,47 @@ fn a_shared_indikator_has_one_status_in_every_omrade() {
     assert!(listed(&a).contains(&4));
     assert!(listed(&a).contains(&49), "bakgrundsmått are listed");
     let c = a.checklist().checklist();
-    for o in [O::EkonomisktBistand, O::Missbruk, O::Aldreomsorg] {
-        assert_eq!(c.progress(o).uppfyllda, 1, "{o}");
+    assert_eq!(c.progress(O::EkonomisktBistand).uppfyllda, 1);
+    for o in [O::Missbruk, O::Aldreomsorg, O::Krisberedskap] {
+        assert_eq!(c.progress(o).uppfyllda, 0, "{o}");
     }
-    assert_eq!(c.progress(O::Krisberedskap).uppfyllda, 0);
+    assert_eq!(status(&a, 4), Status::EjBedomd, "not marked in Missbruk");
     // 23 counted in Missbruk: 49 is listed but not counted.
     assert_eq!(c.progress(O::Missbruk).totalt(), 23);
     assert_eq!(listed(&a).len(), 24);
+
+    a.update(Action::NextPane);
+    select(&mut a, 4);
+    a.update(Action::MarkEjUppfylld);
+    let c = a.checklist().checklist();
+    assert_eq!(c.status(4, O::EkonomisktBistand), Status::Uppfylld);
+    assert_eq!(c.status(4, O::Missbruk), Status::EjUppfylld);
+    // The detail shows each område's own status, the one the keys change marked.
+    let text = detail_text(&a, 80);
+    assert!(text.iter().any(|l| l == "Status per område:"), "{text:#?}");
+    assert!(
+        text.iter().any(|l| l == "  Ekonomiskt bistånd: ✓ uppfylld"),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|l| l == "▸ Missbruks- och beroendevården: ✗ ej uppfylld"),
+        "{text:#?}"
+    );
+}
+
+#[test]
+fn outside_its_omraden_a_shared_indikator_is_not_marked_but_the_user_is_told_why() {
+    let mut a = with_file();
+    a.update(Action::ToggleScope);
+    select(&mut a, 12);
+    a.update(Action::MarkUppfylld);
+    assert!(
+        message(&a).contains("finns i flera områden"),
+        "{}",
+        message(&a)
+    );
+    assert_eq!(a.checklist().checklist().entries().count(), 0);
 }
 
 #[test]
@@ -309,7 +354,11 @@ fn choosing_a_kommun_leaves_a_request_for_the_loop() {
 #[test]
 fn the_detail_puts_status_note_and_rule_before_the_questions() {
     let mut a = with_file();
-    a.update(Action::ToggleScope);
+    a.update(Action::FocusTree);
+    for _ in 0..4 {
+        a.update(Action::Down);
+    }
+    assert_eq!(a.checklist().selected_omrade(), O::Lss);
     select(&mut a, 12);
     a.update(Action::MarkUppfylld);
     a.update(Action::EditNote);
@@ -329,7 +378,8 @@ fn the_detail_puts_status_note_and_rule_before_the_questions() {
             .unwrap_or_else(|| panic!("{needle:?} not in {text:#?}"))
     };
     assert_eq!(text[0], "Indikator 12");
-    assert!(at("Status: ✓ uppfylld") < at("Sedan 2018"));
+    assert!(at("Status per område:") < at("▸ LSS: ✓ uppfylld"));
+    assert!(at("▸ LSS: ✓ uppfylld") < at("Sedan 2018"));
     assert!(at("Sedan 2018") < at("Så uppnår kommunen indikatorn"));
     assert!(at("Så uppnår kommunen indikatorn") < at("Delvis uppnådd"));
     assert!(at("Delvis uppnådd") < at("Enkätfrågor"));

@@ -39,7 +39,7 @@ fn fails(home: &Path, args: &[&str]) -> String {
 /// The scenario of the issue: three indikatorer in two områden, a note, a bakgrundsmått note.
 fn scenario(home: &Path, target: &[&str]) {
     for args in [
-        &["checklista", "set", "12", "uppfylld"][..],
+        &["checklista", "set", "12", "uppfylld", "--omrade", "lss"][..],
         &[
             "checklista",
             "set",
@@ -48,7 +48,7 @@ fn scenario(home: &Path, target: &[&str]) {
             "--anteckning",
             "Rutinen saknas.\nTas upp i nämnden i maj.",
         ],
-        &["checklista", "set", "11", "delvis"],
+        &["checklista", "set", "11", "delvis", "--omrade", "alla"],
         &[
             "checklista",
             "set",
@@ -70,11 +70,20 @@ fn set_prints_the_entry_and_the_counts_of_its_omraden() {
     let f = f.to_str().expect("path");
     let out = ok(
         d.path(),
-        &["checklista", "set", "12", "uppfylld", "--checklista", f],
+        &[
+            "checklista",
+            "set",
+            "12",
+            "uppfylld",
+            "--omrade",
+            "LSS",
+            "--checklista",
+            f,
+        ],
     );
     assert_eq!(
         out,
-        "12 Använder IBIC (Individens behov i centrum) vid alla utredningar: uppfylld\n  LSS: 1 av 19 uppfyllda\n  Socialpsykiatri: 1 av 31 uppfyllda\n  Äldreomsorg: 1 av 18 uppfyllda\n"
+        "12 Använder IBIC (Individens behov i centrum) vid alla utredningar:\n  LSS: uppfylld (1 av 19 uppfyllda · 1 bedömda)\n  Socialpsykiatri: ej bedömd (0 av 31 uppfyllda · 0 bedömda)\n  Äldreomsorg: ej bedömd (0 av 18 uppfyllda · 0 bedömda)\n"
     );
     let out = ok(
         d.path(),
@@ -88,10 +97,10 @@ fn set_prints_the_entry_and_the_counts_of_its_omraden() {
             f,
         ],
     );
-    assert!(out.starts_with("12 Använder IBIC (Individens behov i centrum) vid alla utredningar: uppfylld (med anteckning)\n"));
+    assert!(out.starts_with("12 Använder IBIC (Individens behov i centrum) vid alla utredningar: (med anteckning)\n  LSS: uppfylld"), "{out}");
     let text = fs::read_to_string(f).expect("file");
     assert!(
-        text.contains("[indikator.12]\nstatus = \"uppfylld\"\nanteckning = \"Sedan 2018\"\n"),
+        text.contains("[indikator.12]\nstatus.lss = \"uppfylld\"\nanteckning = \"Sedan 2018\"\n"),
         "{text}"
     );
     ok(
@@ -161,10 +170,8 @@ fn export_csv_lists_the_marks_and_the_note() {
     Missbruks- och beroendevården | 0/23 | 49 | bakgrundsmått |  | "Mäts i verksamhetssystemet"
     LSS | 1/19 | 11 | indikator | delvis | ""
     LSS | 1/19 | 12 | indikator | uppfylld | ""
-    Socialpsykiatri | 1/31 | 11 | indikator | delvis | ""
-    Socialpsykiatri | 1/31 | 12 | indikator | uppfylld | ""
-    Äldreomsorg | 1/18 | 11 | indikator | delvis | ""
-    Äldreomsorg | 1/18 | 12 | indikator | uppfylld | ""
+    Socialpsykiatri | 0/31 | 11 | indikator | delvis | ""
+    Äldreomsorg | 0/18 | 11 | indikator | delvis | ""
     "#);
 }
 
@@ -195,7 +202,8 @@ fn export_json_has_counts_per_omrade_and_every_indikator() {
     ))
     .expect("JSON");
     assert_eq!(v["kommun"], "Lund");
-    assert_eq!(v["totalt"]["totalt"], 90);
+    // Each indikator counted in each of its områden.
+    assert_eq!(v["totalt"]["totalt"], 180);
     assert_eq!(v["totalt"]["uppfyllda"], 1);
     let summary: Vec<String> = v["omraden"]
         .as_array()
@@ -227,9 +235,9 @@ fn export_json_has_counts_per_omrade_and_every_indikator() {
     Missbruks- och beroendevården: 0/23 delvis 0 ej 0 [49=null]
     Social barn- och ungdomsvård: 0/27 delvis 0 ej 0 []
     LSS: 1/19 delvis 1 ej 0 [11="delvis" 12="uppfylld"]
-    Socialpsykiatri: 1/31 delvis 1 ej 0 [11="delvis" 12="uppfylld"]
+    Socialpsykiatri: 0/31 delvis 1 ej 0 [11="delvis"]
     Våld i nära relation: 0/22 delvis 0 ej 0 []
-    Äldreomsorg: 1/18 delvis 1 ej 0 [11="delvis" 12="uppfylld"]
+    Äldreomsorg: 0/18 delvis 1 ej 0 [11="delvis"]
     Kommunal hälso- och sjukvård: 0/7 delvis 0 ej 0 []
     "#);
 }
@@ -248,7 +256,7 @@ fn kommun_keeps_its_file_under_xdg_data_home_or_home() {
             "uppfylld",
         ],
     );
-    let file = d.path().join("data/insats/checklistor/upplands-vasby.toml");
+    let file = d.path().join("data/insats/checklistor/upplands-väsby.toml");
     let text = fs::read_to_string(&file).expect("the kommun's file");
     assert!(text.contains("kommun = \"Upplands Väsby\"\n"), "{text}");
 
@@ -356,7 +364,7 @@ fn a_second_writer_is_refused_while_the_file_is_open() {
     let held = Store::open(&f, &catalog.indikatorer).expect("this process holds the lock");
     let e = fails(
         d.path(),
-        &["checklista", "set", "2", "uppfylld", "--checklista", fs_],
+        &["checklista", "set", "1", "ej-uppfylld", "--checklista", fs_],
     );
     assert_eq!(
         e,
@@ -371,7 +379,7 @@ fn a_second_writer_is_refused_while_the_file_is_open() {
     drop(held);
     ok(
         d.path(),
-        &["checklista", "set", "2", "uppfylld", "--checklista", fs_],
+        &["checklista", "set", "1", "ej-uppfylld", "--checklista", fs_],
     );
 }
 
@@ -397,21 +405,22 @@ fn unknown_numbers_are_reported_and_kept_by_set() {
         ],
     );
     assert!(out.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        format!(
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with(&format!(
             "insats: varning: {fs_}:2: indikator 140 finns inte i datan; posten behålls i filen som den är\n"
-        )
+        )),
+        "{stderr}"
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["okanda"], serde_json::json!([140]));
     ok(
         d.path(),
-        &["checklista", "set", "5", "uppfylld", "--checklista", fs_],
+        &["checklista", "set", "1", "uppfylld", "--checklista", fs_],
     );
     let t: toml::Table = toml::from_str(&fs::read_to_string(&f).expect("file")).expect("toml");
     assert_eq!(t["indikator"]["140"]["anteckning"].as_str(), Some("2021"));
-    assert_eq!(t["indikator"]["5"]["status"].as_str(), Some("uppfylld"));
+    assert_eq!(t["indikator"]["1"]["status"].as_str(), Some("uppfylld"));
 }
 
 #[test]

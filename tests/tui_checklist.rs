@@ -6,6 +6,7 @@ use std::fs;
 use insats::app::checklist::Source;
 use insats::checklist::{Status, Store};
 use insats::data::{self, Source as DataSource};
+use insats::model::IndikatorOmrade as O;
 use insats::tui::open_checklist;
 
 fn indikatorer() -> Vec<insats::model::Indikator> {
@@ -35,7 +36,7 @@ fn a_file_held_by_another_insats_opens_read_only_with_its_content() {
     let o = open_checklist(&path, None, &indikatorer());
     assert!(o.store.is_none());
     assert!(matches!(o.source, Source::ReadOnly { .. }));
-    assert_eq!(o.checklist.status(4), Status::Uppfylld);
+    assert_eq!(o.checklist.status(4, O::Missbruk), Status::Uppfylld);
     assert!(
         o.warnings[0].contains("används redan av en annan insats"),
         "{:?}",
@@ -63,6 +64,6 @@ fn an_unreadable_file_opens_read_only_and_empty_and_is_kept_byte_for_byte() {
         "{:?}",
         o.warnings
     );
-    assert_eq!(o.checklist.progress_all().ej_bedomda, 90);
+    assert_eq!(o.checklist.progress_all().ej_bedomda, 180);
     assert_eq!(fs::read(&path).expect("read"), bytes);
 }

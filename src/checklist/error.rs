@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::model::IndikatorOmrade;
+
 /// A change the rules do not allow; the checklist is left as it was.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StatusError {
@@ -13,6 +15,15 @@ pub enum StatusError {
     Bakgrundsmatt(u32),
     #[error("indikator {0} har ingen regel för delvis uppfylld")]
     DelvisUndefined(u32),
+    #[error(
+        "indikator {nummer} finns inte i området {omrade}; den finns i: {}",
+        omraden.iter().map(|o| format!("{o} ({})", o.slug())).collect::<Vec<_>>().join(", ")
+    )]
+    NotInOmrade {
+        nummer: u32,
+        omrade: IndikatorOmrade,
+        omraden: Vec<IndikatorOmrade>,
+    },
 }
 
 /// A checklist file that cannot be read, trusted or written.
@@ -59,8 +70,8 @@ pub enum ChecklistError {
         file.display()
     )]
     ChangedOnDisk { file: PathBuf },
-    #[error("{}: öppnad bara för läsning; ändringen sparas inte", file.display())]
-    ReadOnly { file: PathBuf },
+    #[error("{}: bara läsning ({reason}); ändringen sparas inte", file.display())]
+    ReadOnly { file: PathBuf, reason: String },
     #[error("{}: kan inte sparas: {source}; den tidigare filen är orörd", file.display())]
     Save {
         file: PathBuf,
@@ -69,6 +80,31 @@ pub enum ChecklistError {
     },
     #[error("var checklistorna ska sparas går inte att avgöra: {0}")]
     Location(String),
+    #[error(
+        "{}: är {kind}, inte en vanlig fil; en checklista måste vara en vanlig fil (eller en länk till en), så den öppnas inte och ersätts aldrig",
+        file.display()
+    )]
+    NotRegular { file: PathBuf, kind: String },
+    #[error(
+        "{}: är en symbolisk länk till {}, som inte finns; länken ersätts inte. Skapa filen länken pekar på, eller ange en annan fil med --checklista",
+        file.display(),
+        target.display()
+    )]
+    Dangling { file: PathBuf, target: PathBuf },
+    #[error(
+        "{}: är checklistan för kommunen {in_file:?}, inte {asked:?}; filen öppnas inte, så att två kommuners svar aldrig blandas. Ange en annan fil med --checklista",
+        file.display()
+    )]
+    OtherKommun {
+        file: PathBuf,
+        in_file: String,
+        asked: String,
+    },
+    #[error(
+        "{}: ändringen kan inte skrivas tillbaka så att filen läses in likadant ({reason}); filen lämnas orörd",
+        file.display()
+    )]
+    CannotWriteBack { file: PathBuf, reason: String },
 }
 
 /// Something in a file that is kept but that the user should know about.

@@ -4,19 +4,20 @@
 //! [`Checklist`] is pure state: it does no I/O, so the app's `update` can change it and tests
 //! can drive it directly. Each effective change bumps [`Checklist::revision`]; whoever owns
 //! the [`Store`] saves when the revision moves (the app after every action, the command line
-//! once). Indikatorer published in several områden have one entry, shared by every område.
+//! once). An indikator published in several områden has a status in each of them and one
+//! note shared by them all (see [`Entry`]).
 
 mod error;
 pub mod file;
 pub mod location;
 pub mod store;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
 pub use error::{ChecklistError, StatusError, Warning};
-pub use store::{Opened, Store};
+pub use store::{AppOpened, Opened, Store};
 
 use crate::model::{Indikator, IndikatorOmrade};
 
@@ -165,21 +166,42 @@ impl Rules {
     }
 }
 
-/// The user's entry for one indikator.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Which of an indikator's områden a status change is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// One område; the indikator must be published in it.
+    Omrade(IndikatorOmrade),
+    /// Every område the indikator is published in (`--omrade alla`).
+    Alla,
+}
+
+/// The user's entry for one indikator: a status per område it is published in, and one note.
+///
+/// The note is shared by the indikator's områden, not kept per område: the source asks the
+/// same questions with the same rule in each område, so what a kommun writes down (where the
+/// routine is decided, who owns it, what is missing and where) is about the indikator, and it
+/// can name the områden it concerns in its text. One note also keeps the Markdown export's
+/// single section per indikator honest, and a change of note never has to be repeated in
+/// seven places that then drift apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
-    pub status: Status,
+    /// The status in each område that has one other than *ej bedömd*.
+    pub status: BTreeMap<IndikatorOmrade, Status>,
     /// Free text; empty when there is none.
     pub note: String,
-    /// Keys of the entry this version does not know, kept as they were.
-    pub extra: toml::Table,
 }
 
 impl Entry {
-    /// True when the entry says nothing (and so is not written).
+    /// True when the entry says nothing.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.status == Status::EjBedomd && self.note.is_empty() && self.extra.is_empty()
+        self.status.values().all(|s| *s == Status::EjBedomd) && self.note.is_empty()
+    }
+
+    /// The status in `omrade` (*ej bedömd* when none is set).
+    #[must_use]
+    pub fn status_in(&self, omrade: IndikatorOmrade) -> Status {
+        self.status.get(&omrade).copied().unwrap_or_default()
     }
 }
 
@@ -199,6 +221,12 @@ impl Progress {
         self.uppfyllda + self.delvis + self.ej_uppfyllda + self.ej_bedomda
     }
 
+    /// The number assessed: every status but *ej bedömd*.
+    #[must_use]
+    pub fn bedomda(&self) -> usize {
+        self.totalt() - self.ej_bedomda
+    }
+
     fn add(&mut self, status: Status) {
         match status {
             Status::Uppfylld => self.uppfyllda += 1,
@@ -210,23 +238,27 @@ impl Progress {
 }
 
 impl fmt::Display for Progress {
-    /// `12 av 29 uppfyllda`.
+    /// `12 av 29 uppfyllda · 20 bedömda`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} av {} uppfyllda", self.uppfyllda, self.totalt())
+        write!(
+            f,
+            "{} av {} uppfyllda · {} bedömda",
+            self.uppfyllda,
+            self.totalt(),
+            self.bedomda()
+        )
     }
 }
 
-/// One kommun's checklist: the entries for the dataset's indikatorer, and everything of the
-/// file this version does not understand, kept so that saving never drops it.
+/// One kommun's checklist: the entries for the dataset's indikatorer, and the numbers of the
+/// file the dataset does not have (the file keeps them as they are; see [`file`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checklist {
     rules: Rules,
     kommun: Option<String>,
     entries: BTreeMap<u32, Entry>,
-    /// Entries for numbers the dataset does not have, exactly as read.
-    unknown: BTreeMap<u32, toml::Table>,
-    /// Top-level keys this version does not know.
-    extra: toml::Table,
+    /// Numbers in the file that the dataset does not have.
+    unknown: BTreeSet<u32>,
     revision: u64,
 }
 
@@ -238,8 +270,7 @@ impl Checklist {
             rules,
             kommun,
             entries: BTreeMap::new(),
-            unknown: BTreeMap::new(),
-            extra: toml::Table::new(),
+            unknown: BTreeSet::new(),
             revision: 0,
         }
     }
@@ -280,12 +311,24 @@ impl Checklist {
         self.revision
     }
 
-    /// The status of indikator `nummer` (*ej bedömd* when it has no entry).
+    /// The status of indikator `nummer` in `omrade` (*ej bedömd* when it has none).
     #[must_use]
-    pub fn status(&self, nummer: u32) -> Status {
+    pub fn status(&self, nummer: u32, omrade: IndikatorOmrade) -> Status {
         self.entries
             .get(&nummer)
-            .map_or(Status::EjBedomd, |e| e.status)
+            .map_or(Status::EjBedomd, |e| e.status_in(omrade))
+    }
+
+    /// The status of indikator `nummer` in each område it is published in, in the source's
+    /// order.
+    #[must_use]
+    pub fn statuses(&self, nummer: u32) -> Vec<(IndikatorOmrade, Status)> {
+        self.rules.get(nummer).map_or_else(Vec::new, |r| {
+            r.omraden
+                .iter()
+                .map(|o| (*o, self.status(nummer, *o)))
+                .collect()
+        })
     }
 
     /// The note of indikator `nummer` (empty when none).
@@ -308,45 +351,79 @@ impl Checklist {
             .map(|(n, e)| (*n, e))
     }
 
-    /// Entries for numbers the dataset does not have: kept in the file, reported at load.
+    /// Numbers in the file that the dataset does not have: kept in the file, reported at load.
     #[must_use]
-    pub fn unknown(&self) -> &BTreeMap<u32, toml::Table> {
+    pub fn unknown(&self) -> &BTreeSet<u32> {
         &self.unknown
     }
 
-    /// Top-level keys of the file this version does not know, kept as they were.
-    #[must_use]
-    pub fn extra(&self) -> &toml::Table {
-        &self.extra
+    /// The områden `scope` names for indikator `nummer`.
+    ///
+    /// # Errors
+    /// [`StatusError::Unknown`] for a nummer outside the dataset, [`StatusError::NotInOmrade`]
+    /// for an område the indikator is not published in.
+    pub fn omraden_of(
+        &self,
+        nummer: u32,
+        scope: Scope,
+    ) -> Result<Vec<IndikatorOmrade>, StatusError> {
+        let rule = self.rules.get(nummer).ok_or(StatusError::Unknown(nummer))?;
+        match scope {
+            Scope::Alla => Ok(rule.omraden.clone()),
+            Scope::Omrade(o) if rule.omraden.contains(&o) => Ok(vec![o]),
+            Scope::Omrade(o) => Err(StatusError::NotInOmrade {
+                nummer,
+                omrade: o,
+                omraden: rule.omraden.clone(),
+            }),
+        }
     }
 
-    /// Set the status of indikator `nummer`; returns the status now in force.
+    /// Set the status of indikator `nummer` in the områden of `scope`; returns the status now
+    /// in force there.
     ///
     /// # Errors
     /// [`StatusError`] when the rules do not allow it; nothing changes then.
-    pub fn set_status(&mut self, nummer: u32, status: Status) -> Result<Status, StatusError> {
+    pub fn set_status(
+        &mut self,
+        nummer: u32,
+        scope: Scope,
+        status: Status,
+    ) -> Result<Status, StatusError> {
+        let omraden = self.omraden_of(nummer, scope)?;
         self.rules.check(nummer, status)?;
         let entry = self.entries.entry(nummer).or_default();
-        if entry.status != status {
-            entry.status = status;
+        let mut changed = false;
+        for o in omraden {
+            let before = entry.status_in(o);
+            if before != status {
+                changed = true;
+                if status == Status::EjBedomd {
+                    entry.status.remove(&o);
+                } else {
+                    entry.status.insert(o, status);
+                }
+            }
+        }
+        if changed {
             self.revision += 1;
         }
         Ok(status)
     }
 
-    /// The space key: ej bedömd → uppfylld → delvis → ej uppfylld → ej bedömd, skipping
-    /// *delvis* where the indikator does not define it. Returns the new status.
+    /// The space key in one område: ej bedömd → uppfylld → delvis → ej uppfylld → ej bedömd,
+    /// skipping *delvis* where the indikator does not define it. Returns the new status.
     ///
     /// # Errors
-    /// [`StatusError::Unknown`] for a nummer outside the dataset and
-    /// [`StatusError::Bakgrundsmatt`] for a bakgrundsmått.
-    pub fn cycle(&mut self, nummer: u32) -> Result<Status, StatusError> {
+    /// [`StatusError::Unknown`] for a nummer outside the dataset, [`StatusError::NotInOmrade`]
+    /// and [`StatusError::Bakgrundsmatt`] for a bakgrundsmått.
+    pub fn cycle(&mut self, nummer: u32, omrade: IndikatorOmrade) -> Result<Status, StatusError> {
         let rule = self.rules.get(nummer).ok_or(StatusError::Unknown(nummer))?;
         if rule.bakgrundsmatt {
             return Err(StatusError::Bakgrundsmatt(nummer));
         }
-        let next = self.status(nummer).next(rule.delvis);
-        self.set_status(nummer, next)
+        let next = self.status(nummer, omrade).next(rule.delvis);
+        self.set_status(nummer, Scope::Omrade(omrade), next)
     }
 
     /// Set the note of indikator `nummer` (bakgrundsmått too); an all-blank note removes it.
@@ -367,23 +444,29 @@ impl Checklist {
         Ok(())
     }
 
-    /// Counts for the indikatorer published in `omrade` (bakgrundsmått not counted).
+    /// Counts for the indikatorer published in `omrade`, each with its status there
+    /// (bakgrundsmått not counted).
     #[must_use]
     pub fn progress(&self, omrade: IndikatorOmrade) -> Progress {
-        self.count(|rule| rule.omraden.contains(&omrade))
-    }
-
-    /// Counts over all indikatorer, each counted once however many områden it is in.
-    #[must_use]
-    pub fn progress_all(&self) -> Progress {
-        self.count(|_| true)
-    }
-
-    fn count(&self, include: impl Fn(&Rule) -> bool) -> Progress {
         let mut p = Progress::default();
         for (&nummer, rule) in &self.rules.0 {
-            if !rule.bakgrundsmatt && include(rule) {
-                p.add(self.status(nummer));
+            if !rule.bakgrundsmatt && rule.omraden.contains(&omrade) {
+                p.add(self.status(nummer, omrade));
+            }
+        }
+        p
+    }
+
+    /// Counts over every område: an indikator is counted once in each område it is
+    /// published in, with its status there.
+    #[must_use]
+    pub fn progress_all(&self) -> Progress {
+        let mut p = Progress::default();
+        for (&nummer, rule) in &self.rules.0 {
+            if !rule.bakgrundsmatt {
+                for o in &rule.omraden {
+                    p.add(self.status(nummer, *o));
+                }
             }
         }
         p

@@ -3,6 +3,7 @@
 use clap::{Subcommand, ValueEnum};
 
 use crate::checklist::Status;
+use crate::model::IndikatorOmrade;
 
 /// What to do with the checklist named by `--kommun` or `--checklista`.
 #[derive(Debug, Subcommand)]
@@ -21,6 +22,10 @@ pub enum ChecklistaCommand {
         /// uppfylld, delvis, ej-uppfylld eller ej-bedomd.
         #[arg(value_parser = parse_status, value_name = "STATUS")]
         status: Option<Status>,
+        /// Området statusen gäller (namn eller kortnamn som i `insats indikatorer --omrade`),
+        /// eller `alla`; krävs för en indikator som finns i flera områden.
+        #[arg(long, value_parser = parse_omrade, value_name = "OMRADE")]
+        omrade: Option<SetOmrade>,
         /// Anteckningen; en tom text tar bort den.
         #[arg(long, visible_alias = "note", value_name = "TEXT")]
         anteckning: Option<String>,
@@ -35,6 +40,23 @@ pub enum ChecklistaFormat {
     /// Rubriker per område, för att läsa eller skriva ut.
     Markdown,
     Json,
+}
+
+/// The område of `checklista set --omrade`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetOmrade {
+    /// Every område the indikator is published in.
+    Alla,
+    Ett(IndikatorOmrade),
+}
+
+fn parse_omrade(s: &str) -> Result<SetOmrade, String> {
+    if s.trim().eq_ignore_ascii_case("alla") {
+        return Ok(SetOmrade::Alla);
+    }
+    s.parse()
+        .map(SetOmrade::Ett)
+        .map_err(|e: crate::model::UnknownIndikatorOmrade| format!("{e}, eller alla"))
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {

@@ -2,13 +2,16 @@
 
 pub mod report;
 
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::emit;
-use crate::checklist::{Status, Store, Warning, location};
+use crate::checklist::{Scope, Status, Store, Warning, location};
 use crate::cli::ChecklistaFormat;
+use crate::cli::SetOmrade;
 use crate::model::Catalog;
+use crate::text::{escape_json_controls, sanitize, sanitize_lines};
 
 /// Which checklist the command line names (`--kommun`, `--checklista`).
 #[derive(Debug, Clone, Copy, Default)]
@@ -17,19 +20,22 @@ pub struct Target<'a> {
     pub file: Option<&'a Path>,
 }
 
+/// Print a message on stderr (made safe for a terminal) and exit 2.
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("insats: {message}");
+    eprintln!("insats: {}", sanitize_lines(&message.to_string()));
     ExitCode::from(2)
 }
 
+/// The warnings of a read, one a line on stderr; a key name from the file may hold
+/// anything, so each goes through the sanitiser.
 fn warn(warnings: &[Warning]) {
     for w in warnings {
-        eprintln!("insats: varning: {w}");
+        eprintln!("insats: varning: {}", sanitize(&w.to_string()));
     }
 }
 
-fn path_of(target: Target<'_>) -> Result<PathBuf, ExitCode> {
-    match location::from_args(target.kommun, target.file) {
+fn path_of(target: Target<'_>, create: bool) -> Result<PathBuf, ExitCode> {
+    match location::from_args_creating(target.kommun, target.file, create) {
         Ok(Some(p)) => Ok(p),
         Ok(None) => Err(fail(
             "ange vilken checklista: --kommun NAMN eller --checklista FIL",
@@ -38,48 +44,60 @@ fn path_of(target: Target<'_>) -> Result<PathBuf, ExitCode> {
     }
 }
 
+/// Text for a person on a terminal: control characters made visible. Into a pipe or a file
+/// the exact data goes out.
+fn for_terminal(text: String) -> String {
+    if std::io::stdout().is_terminal() {
+        sanitize_lines(&text).into_owned()
+    } else {
+        text
+    }
+}
+
 /// `insats checklista export`: read the file (without locking it: saves are atomic, so a
-/// reader always sees a whole file) and print the report.
+/// reader always sees a whole file) and print the report. Nothing is created on disk.
 #[must_use]
 pub fn export(catalog: &Catalog, target: Target<'_>, format: ChecklistaFormat) -> ExitCode {
-    let path = match path_of(target) {
+    let path = match path_of(target, false) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    if !path.exists() {
+    if std::fs::symlink_metadata(&path).is_err() {
         return fail(format!(
             "{}: finns inte; en checklista skapas när den första statusen sätts (i appen eller med `insats checklista set`)",
             path.display()
         ));
     }
-    let opened = match Store::open_read_only(&path, &catalog.indikatorer) {
+    let opened = match Store::open_read_only_kommun(&path, target.kommun, &catalog.indikatorer) {
         Ok(o) => o,
         Err(e) => return fail(e),
     };
     warn(&opened.warnings);
     let checklist = &opened.checklist;
     match format {
-        ChecklistaFormat::Markdown => emit(&report::markdown(catalog, checklist)),
+        ChecklistaFormat::Markdown => emit(&for_terminal(report::markdown(catalog, checklist))),
         ChecklistaFormat::Csv => match report::csv(catalog, checklist) {
-            Ok(text) => emit(&text),
+            Ok(text) => emit(&for_terminal(text)),
             Err(e) => fail(e),
         },
         ChecklistaFormat::Json => {
             let mut s =
                 serde_json::to_string_pretty(&report::json(catalog, checklist)).unwrap_or_default();
             s.push('\n');
-            emit(&s)
+            emit(&escape_json_controls(&s))
         }
     }
 }
 
-/// `insats checklista set N [STATUS] [--anteckning TEXT]`: change one entry under the lock and
-/// save at once; print the entry and its områden's counts.
+/// `insats checklista set N [STATUS] [--omrade OMRADE] [--anteckning TEXT]`: change one
+/// entry under the lock and save at once; print the entry's status in each of its områden
+/// and their counts. A status for an indikator of several områden needs `--omrade` (an
+/// område, or `alla`).
 #[must_use]
 pub fn set(
     catalog: &Catalog,
     target: Target<'_>,
-    nummer: u32,
+    (nummer, omrade): (u32, Option<SetOmrade>),
     status: Option<Status>,
     note: Option<&str>,
 ) -> ExitCode {
@@ -91,11 +109,28 @@ pub fn set(
     let Some(indikator) = catalog.indikator(nummer) else {
         return fail(format!("det finns ingen indikator med nummer {nummer}"));
     };
-    let path = match path_of(target) {
+    let scope = match (omrade, indikator.omraden.as_slice()) {
+        (Some(SetOmrade::Alla), _) => Scope::Alla,
+        (Some(SetOmrade::Ett(o)), _) => Scope::Omrade(o),
+        (None, [only]) => Scope::Omrade(*only),
+        (None, several) if status.is_some() => {
+            let list: Vec<String> = several
+                .iter()
+                .map(|o| format!("  {} ({o})", o.slug()))
+                .collect();
+            return fail(format!(
+                "indikator {nummer} finns i {} områden och har en status i vart och ett; ange vilket med --omrade:\n{}\neller --omrade alla för alla",
+                several.len(),
+                list.join("\n")
+            ));
+        }
+        (None, _) => Scope::Alla,
+    };
+    let path = match path_of(target, true) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let mut opened = match Store::open(&path, &catalog.indikatorer) {
+    let mut opened = match Store::open_kommun(&path, target.kommun, &catalog.indikatorer) {
         Ok(o) => o,
         Err(e) => return fail(e),
     };
@@ -104,29 +139,35 @@ pub fn set(
     if let Some(k) = target.kommun {
         checklist.name_kommun(k);
     }
-    if let Some(Err(e)) = status.map(|s| checklist.set_status(nummer, s)) {
+    if let Some(Err(e)) = status.map(|s| checklist.set_status(nummer, scope, s)) {
         return fail(e);
     }
     if let Some(Err(e)) = note.map(|n| checklist.set_note(nummer, n)) {
         return fail(e);
     }
+    let had_backup = opened.store.backup().is_some();
     if let Err(e) = opened.store.save(checklist) {
         return fail(e);
     }
-    let mut out = format!("{} {}: ", nummer, report::visible(&indikator.titel));
+    if let (false, Some(backup)) = (had_backup, opened.store.backup()) {
+        eprintln!(
+            "insats: {} är nu skriven i det nya formatet, med en status per område; originalet finns kvar i {}",
+            sanitize(&path.display().to_string()),
+            sanitize(&backup.display().to_string())
+        );
+    }
+    let mut out = format!("{} {}:", nummer, report::visible(&indikator.titel));
     if indikator.bakgrundsmatt {
-        out.push_str("bakgrundsmått");
-    } else {
-        out.push_str(checklist.status(nummer).as_str());
+        out.push_str(" bakgrundsmått");
     }
     if !checklist.note(nummer).is_empty() {
         out.push_str(" (med anteckning)");
     }
     out.push('\n');
     if !indikator.bakgrundsmatt {
-        for o in &indikator.omraden {
-            out.push_str(&format!("  {o}: {}\n", checklist.progress(*o)));
+        for (o, st) in checklist.statuses(nummer) {
+            out.push_str(&format!("  {o}: {st} ({})\n", checklist.progress(o)));
         }
     }
-    emit(&out)
+    emit(&sanitize_lines(&out))
 }

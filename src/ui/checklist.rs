@@ -15,6 +15,7 @@ use crate::app::App;
 use crate::app::checklist::{ChecklistFocus, ChecklistState, Editing, Source};
 use crate::app::layout::{Panes, inner};
 use crate::app::tree::keep_visible;
+use crate::checklist::Progress;
 use crate::model::IndikatorOmrade;
 
 pub fn draw(frame: &mut Frame, panes: &Panes, app: &App, theme: &Theme) {
@@ -74,7 +75,10 @@ fn omraden(frame: &mut Frame, area: Rect, state: &ChecklistState, theme: &Theme)
             [
                 Line::styled(truncate(&format!("{marker}{o}"), width), style),
                 Line::styled(
-                    truncate(&format!("    {p}"), width),
+                    truncate(
+                        &format!("  {}", progress_fit(&p, width.saturating_sub(2))),
+                        width,
+                    ),
                     if selected { style } else { theme.dim },
                 ),
             ]
@@ -83,6 +87,21 @@ fn omraden(frame: &mut Frame, area: Rect, state: &ChecklistState, theme: &Theme)
         .take(height)
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// `12 av 29 uppfyllda · 20 bedömda`, or as much of it as fits in `room` columns in shorter
+/// words (`12/29 uppf. · 20 bedömda`), never cut in the middle of a number.
+fn progress_fit(p: &Progress, room: usize) -> String {
+    let (u, t, b) = (p.uppfyllda, p.totalt(), p.bedomda());
+    [
+        p.to_string(),
+        format!("{u}/{t} uppfyllda · {b} bedömda"),
+        format!("{u}/{t} uppf. · {b} bedömda"),
+        format!("{u}/{t} uppf. · {b} bed."),
+    ]
+    .into_iter()
+    .find(|s| s.width() <= room)
+    .unwrap_or_else(|| format!("{u}/{t} · {b}"))
 }
 
 fn scope_label(state: &ChecklistState) -> String {
@@ -121,18 +140,17 @@ fn search(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.checklist();
     let focused = matches!(state.focus, ChecklistFocus::List | ChecklistFocus::Search);
+    let inside = inner(area);
     let count = if state.query.trim().is_empty() && !state.all_omraden {
-        state
-            .checklist()
-            .progress(state.selected_omrade())
-            .to_string()
+        // Room beside the pane's title " Indikatorer " and the corners.
+        let room = usize::from(inside.width).saturating_sub(16);
+        progress_fit(&state.checklist().progress(state.selected_omrade()), room)
     } else {
         match state.hits.len() {
             1 => "1 träff".to_string(),
             n => format!("{n} träffar"),
         }
     };
-    let inside = inner(area);
     let block = Block::bordered()
         .title(Span::styled(" Indikatorer ", theme.pane_title))
         .title(Line::from(format!(" {count} ")).right_aligned())
@@ -183,8 +201,11 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let (mark, mark_style) = if ind.bakgrundsmatt {
                 ("–", base.patch(theme.dim))
             } else {
-                let s = state.checklist().status(ind.nummer);
-                (s.mark(), base.patch(theme.figure))
+                // `±`: an indikator whose områden differ, listed outside them all.
+                let mark = state
+                    .shown_status(ind)
+                    .map_or("±", crate::checklist::Status::mark);
+                (mark, base.patch(theme.figure))
             };
             let note = if state.checklist().note(ind.nummer).is_empty() {
                 ""

@@ -4,7 +4,7 @@
 
 use crate::app::detail::{DetailLine, Tone, wrap};
 use crate::checklist::{Checklist, Status};
-use crate::model::{Catalog, Indikator};
+use crate::model::{Catalog, Indikator, IndikatorOmrade};
 use crate::text::sanitize_lines as visible;
 
 /// Wrap each line of `text` (line breaks kept) under `first`/`rest` prefixes.
@@ -39,12 +39,14 @@ pub fn status_text(ind: &Indikator, status: Status) -> String {
     }
 }
 
-/// The lines of the detail pane for `ind` at `width` columns.
+/// The lines of the detail pane for `ind` at `width` columns; `here` is the område whose
+/// status the keys change (marked where the indikator has several).
 #[must_use]
 pub fn lines(
     catalog: &Catalog,
     ind: &Indikator,
     checklist: &Checklist,
+    here: Option<IndikatorOmrade>,
     width: usize,
 ) -> Vec<DetailLine> {
     let mut out: Vec<DetailLine> = Vec::new();
@@ -68,11 +70,32 @@ pub fn lines(
     }
 
     out.push(Vec::new());
-    let status = checklist.status(ind.nummer);
-    out.push(vec![
-        (Tone::Text, "Status: ".to_string()),
-        (Tone::Figure, status_text(ind, status)),
-    ]);
+    let statuses = checklist.statuses(ind.nummer);
+    match statuses.as_slice() {
+        [(_, status)] => out.push(vec![
+            (Tone::Text, "Status: ".to_string()),
+            (Tone::Figure, status_text(ind, *status)),
+        ]),
+        _ if ind.bakgrundsmatt => out.push(vec![
+            (Tone::Text, "Status: ".to_string()),
+            (Tone::Figure, status_text(ind, Status::EjBedomd)),
+        ]),
+        _ => {
+            out.push(vec![(Tone::Text, "Status per område:".to_string())]);
+            for (o, status) in &statuses {
+                let marker = if Some(*o) == here { "▸ " } else { "  " };
+                let tone = if Some(*o) == here {
+                    Tone::Figure
+                } else {
+                    Tone::Text
+                };
+                let text = format!("{o}: {} {}", status.mark(), status.as_str());
+                for l in wrap(&text, width, marker, "    ") {
+                    out.push(vec![(tone, l)]);
+                }
+            }
+        }
+    }
     let note = checklist.note(ind.nummer);
     if note.is_empty() {
         out.push(vec![(Tone::Dim, "Ingen anteckning.".to_string())]);

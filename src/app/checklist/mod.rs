@@ -14,7 +14,7 @@ use super::layout::{Panes, inner};
 use super::tree::keep_visible;
 use super::{Focus, WHEEL_STEP};
 use crate::action::{Action, Context};
-use crate::checklist::{Checklist, Rules, Status, StatusError};
+use crate::checklist::{Checklist, Rules, Scope, Status, StatusError};
 use crate::model::{Catalog, Indikator, IndikatorOmrade, Omrade};
 use crate::search::{IndikatorHit, IndikatorIndex};
 
@@ -124,6 +124,13 @@ impl ChecklistState {
     pub fn set_checklist(&mut self, checklist: Checklist, source: Source, warnings: &[String]) {
         self.checklist = checklist;
         self.source = source;
+        if let (Source::ReadOnly { reason, .. }, None) = (&self.source, warnings.first()) {
+            self.message = Some(Message {
+                warning: true,
+                text: format!("bara läsning: {reason}"),
+            });
+            return;
+        }
         self.message = warnings.first().map(|w| Message {
             warning: true,
             text: if warnings.len() > 1 {
@@ -354,6 +361,33 @@ impl ChecklistState {
             .and_then(|i| catalog.indikatorer.get(i))
     }
 
+    /// The område a status key changes for `ind`: the selected område when the indikator is
+    /// published in it, else its only område; `None` for an indikator of several områden
+    /// none of which is selected (after a search over all områden).
+    #[must_use]
+    pub fn omrade_for(&self, ind: &Indikator) -> Option<IndikatorOmrade> {
+        let here = self.selected_omrade();
+        if ind.omraden.contains(&here) {
+            Some(here)
+        } else if let [only] = ind.omraden.as_slice() {
+            Some(*only)
+        } else {
+            None
+        }
+    }
+
+    /// The status shown for `ind` in the list: its status in [`Self::omrade_for`]; where
+    /// that is `None`, the status its områden share, or `None` when they differ.
+    #[must_use]
+    pub fn shown_status(&self, ind: &Indikator) -> Option<Status> {
+        if let Some(o) = self.omrade_for(ind) {
+            return Some(self.checklist.status(ind.nummer, o));
+        }
+        let all = self.checklist.statuses(ind.nummer);
+        let first = all.first().map(|(_, s)| *s)?;
+        all.iter().all(|(_, s)| *s == first).then_some(first)
+    }
+
     fn change_status(&mut self, catalog: &Catalog, status: Option<Status>) {
         let Some(ind) = self.selected_indikator(catalog) else {
             return;
@@ -362,14 +396,23 @@ impl ChecklistState {
             self.warn(reason);
             return;
         }
+        let Some(omrade) = self.omrade_for(ind) else {
+            self.warn(format!(
+                "indikator {} finns i flera områden; välj ett av dem i områdeslistan för att sätta statusen där",
+                ind.nummer
+            ));
+            return;
+        };
         let result = match status {
-            None => self.checklist.cycle(ind.nummer),
-            Some(s) => self.checklist.set_status(ind.nummer, s),
+            None => self.checklist.cycle(ind.nummer, omrade),
+            Some(s) => self
+                .checklist
+                .set_status(ind.nummer, Scope::Omrade(omrade), s),
         };
         if let Err(e) = result {
             let text = match e {
-                StatusError::DelvisUndefined(_) | StatusError::Bakgrundsmatt(_) => e.to_string(),
                 StatusError::Unknown(_) => format!("{e} (checklistan hör till en annan datamängd)"),
+                _ => e.to_string(),
             };
             self.warn(text);
         }
@@ -517,7 +560,7 @@ impl ChecklistState {
     #[must_use]
     pub fn detail_lines(&self, catalog: &Catalog, width: usize) -> Vec<super::detail::DetailLine> {
         match self.selected_indikator(catalog) {
-            Some(ind) => detail::lines(catalog, ind, &self.checklist, width),
+            Some(ind) => detail::lines(catalog, ind, &self.checklist, self.omrade_for(ind), width),
             None => Vec::new(),
         }
     }

@@ -2,9 +2,11 @@
 //! indikator that is not met with its rule, its questions and the note; as Markdown (for a
 //! meeting or a handout), CSV (one row per område and indikator) or JSON.
 //!
-//! The Markdown gives the rule and the questions of the indikatorer marked *ej uppfylld* or
-//! *delvis*: those are the ones to act on. The not yet assessed and the met are one line each
-//! with their note. CSV and JSON carry every indikator with its rule, for a spreadsheet.
+//! Each område has its own status for an indikator published in several. The Markdown lists
+//! every område's indikatorer one line each by status, then gives the rule and the questions
+//! once for each indikator marked *ej uppfylld* or *delvis* in some område (those are the
+//! ones to act on), with its status in each of its områden. CSV and JSON carry every
+//! indikator under each of its områden with that område's status, for a spreadsheet.
 
 use std::fmt::Write as _;
 
@@ -47,7 +49,7 @@ pub fn build<'a>(catalog: &'a Catalog, checklist: &'a Checklist) -> Vec<OmradeRe
                 .filter(|i| !i.bakgrundsmatt)
                 .map(|i| Row {
                     indikator: i,
-                    status: Some(checklist.status(i.nummer)),
+                    status: Some(checklist.status(i.nummer, omrade)),
                     note: checklist.note(i.nummer),
                 })
                 .collect();
@@ -88,8 +90,12 @@ fn fragor_text(i: &Indikator) -> String {
 
 fn progress_detail(p: &Progress) -> String {
     format!(
-        "{p} · delvis {} · ej uppfyllda {} · ej bedömda {}",
-        p.delvis, p.ej_uppfyllda, p.ej_bedomda
+        "{} av {} uppfyllda · delvis {} · ej uppfyllda {} · ej bedömda {}",
+        p.uppfyllda,
+        p.totalt(),
+        p.delvis,
+        p.ej_uppfyllda,
+        p.ej_bedomda
     )
 }
 
@@ -108,11 +114,16 @@ fn rule_markdown(out: &mut String, text: &str) {
     }
 }
 
-fn unmet_markdown(out: &mut String, row: &Row<'_>, status: Status) {
-    let i = row.indikator;
-    let _ = writeln!(out, "#### {} {} ({status})\n", i.nummer, visible(&i.titel));
-    if !row.note.is_empty() {
-        for l in row.note.lines() {
+/// One indikator to act on: its status in each område, note, rule and questions, once.
+fn unmet_markdown(out: &mut String, i: &Indikator, checklist: &Checklist) {
+    let _ = writeln!(out, "### {} {}\n", i.nummer, visible(&i.titel));
+    for (o, st) in checklist.statuses(i.nummer) {
+        let _ = writeln!(out, "- {o}: {st}");
+    }
+    out.push('\n');
+    let note = checklist.note(i.nummer);
+    if !note.is_empty() {
+        for l in note.lines() {
             let _ = writeln!(out, "> {}", visible(l));
         }
         out.push('\n');
@@ -143,11 +154,11 @@ fn unmet_markdown(out: &mut String, row: &Row<'_>, status: Status) {
     }
 }
 
-/// A short list item: nummer, title and the note on one line.
-fn item_markdown(out: &mut String, row: &Row<'_>) {
+/// A short list item: nummer, title and (unless `with_note` is false) the note on one line.
+fn item_markdown(out: &mut String, row: &Row<'_>, with_note: bool) {
     let i = row.indikator;
     let _ = write!(out, "- {} {}", i.nummer, visible(&i.titel));
-    if !row.note.is_empty() {
+    if with_note && !row.note.is_empty() {
         let _ = write!(
             out,
             ". Anteckning: {}",
@@ -167,9 +178,10 @@ pub fn markdown(catalog: &Catalog, checklist: &Checklist) -> String {
     }
     let _ = writeln!(
         s,
-        "Totalt {} (varje indikator räknad en gång; bakgrundsmått räknas inte).",
+        "Totalt {} (en indikator räknas i vart och ett av sina områden, med sin status där; bakgrundsmått räknas inte).",
         progress_detail(&checklist.progress_all())
     );
+    let to_act_on = |st: Option<Status>| matches!(st, Some(Status::EjUppfylld | Status::Delvis));
     for area in build(catalog, checklist) {
         let _ = writeln!(
             s,
@@ -181,23 +193,18 @@ pub fn markdown(catalog: &Catalog, checklist: &Checklist) -> String {
         for (heading, st) in [
             ("Ej uppfyllda", Status::EjUppfylld),
             ("Delvis uppfyllda", Status::Delvis),
-        ] {
-            if with(st).next().is_some() {
-                let _ = writeln!(s, "### {heading}\n");
-                for row in with(st) {
-                    unmet_markdown(&mut s, row, st);
-                }
-            }
-        }
-        // Not yet assessed and met: one line each (`insats indikator N` shows the rule).
-        for (heading, st) in [
             ("Ej bedömda", Status::EjBedomd),
             ("Uppfyllda", Status::Uppfylld),
         ] {
             if with(st).next().is_some() {
                 let _ = writeln!(s, "### {heading}\n");
                 for row in with(st) {
-                    item_markdown(&mut s, row);
+                    // The note of one to act on is given once, below, with its rule.
+                    let acted_on = checklist
+                        .statuses(row.indikator.nummer)
+                        .iter()
+                        .any(|(_, st)| to_act_on(Some(*st)));
+                    item_markdown(&mut s, row, !acted_on);
                 }
                 s.push('\n');
             }
@@ -206,9 +213,28 @@ pub fn markdown(catalog: &Catalog, checklist: &Checklist) -> String {
         if !bakgrund.is_empty() {
             s.push_str("### Bakgrundsmått med anteckning (räknas inte)\n\n");
             for row in bakgrund {
-                item_markdown(&mut s, row);
+                item_markdown(&mut s, row, true);
             }
             s.push('\n');
+        }
+    }
+    let unmet: Vec<&Indikator> = catalog
+        .indikatorer
+        .iter()
+        .filter(|i| {
+            !i.bakgrundsmatt
+                && checklist
+                    .statuses(i.nummer)
+                    .iter()
+                    .any(|(_, st)| to_act_on(Some(*st)))
+        })
+        .collect();
+    if !unmet.is_empty() {
+        s.push_str(
+            "\n## Att åtgärda: regel och enkätfrågor\n\nDe indikatorer som är ej uppfyllda eller delvis uppfyllda i minst ett område, var och en en gång, med sin status i vart och ett av sina områden.\n\n",
+        );
+        for i in unmet {
+            unmet_markdown(&mut s, i, checklist);
         }
     }
     // Sections end with a blank line and headings start with one: keep one.
@@ -321,7 +347,7 @@ pub fn json(catalog: &Catalog, checklist: &Checklist) -> Value {
             })
         })
         .collect();
-    let okanda: Vec<u32> = checklist.unknown().keys().copied().collect();
+    let okanda: Vec<u32> = checklist.unknown().iter().copied().collect();
     json!({
         "kommun": checklist.kommun(),
         "totalt": progress_json(&checklist.progress_all()),
