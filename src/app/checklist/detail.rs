@@ -89,7 +89,7 @@ pub fn lines(
                 } else {
                     Tone::Text
                 };
-                let text = format!("{o}: {} {}", status.mark(), status.as_str());
+                let text = format!("{} {o}: {}", status.mark(), status.as_str());
                 for l in wrap(&text, width, marker, "    ") {
                     out.push(vec![(tone, l)]);
                 }
