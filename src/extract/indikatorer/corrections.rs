@@ -33,6 +33,8 @@ pub enum TextFalt {
     Delvis,
     Definitioner,
     Kommentar,
+    /// The text of one survey question (named by `fraga_id`).
+    Fraga,
 }
 
 impl TextFalt {
@@ -46,17 +48,22 @@ impl TextFalt {
             TextFalt::Delvis => "delvis",
             TextFalt::Definitioner => "definitioner",
             TextFalt::Kommentar => "kommentar",
+            TextFalt::Fraga => "fraga",
         }
     }
 }
 
 /// Replace `tryckt`, the text as the extractor reads it from the source, with `rattat` in one
-/// field of block `nummer`. `tryckt` must occur exactly once there.
+/// field of block `nummer` (for `falt = "fraga"`, in the question `fraga_id`). `tryckt` must
+/// occur exactly once there.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextFix {
     pub nummer: u32,
     pub falt: TextFalt,
+    /// The question's label, for `falt = "fraga"` only.
+    #[serde(default)]
+    pub fraga_id: Option<String>,
     pub tryckt: String,
     pub rattat: String,
     /// Why, with the source lines.
@@ -96,6 +103,16 @@ impl Corrections {
             return Err(ExtractError::Corrections(format!(
                 "{FILE_NAME}: text för indikator {} ({:?}) saknar skäl",
                 f.nummer, f.tryckt
+            )));
+        }
+        if let Some(f) = c
+            .text
+            .iter()
+            .find(|f| (f.falt == TextFalt::Fraga) != f.fraga_id.is_some())
+        {
+            return Err(ExtractError::Corrections(format!(
+                "{FILE_NAME}: text för indikator {}: fraga_id anges för falt = \"fraga\" och bara där",
+                f.nummer
             )));
         }
         if let Some(f) = c.text.iter().find(|f| f.tryckt.is_empty()) {
@@ -148,6 +165,11 @@ impl TextFix {
             TextFalt::Delvis => indikator.delvis.as_mut(),
             TextFalt::Definitioner => indikator.definitioner.as_mut(),
             TextFalt::Kommentar => indikator.kommentar.as_mut(),
+            TextFalt::Fraga => indikator
+                .fragor
+                .iter_mut()
+                .find(|f| Some(&f.id) == self.fraga_id.as_ref())
+                .map(|f| &mut f.fraga),
         };
         match field {
             Some(text) if text.matches(self.tryckt.as_str()).count() == 1 => {
@@ -155,10 +177,14 @@ impl TextFix {
                 Ok(())
             }
             _ => Err(ExtractError::Corrections(format!(
-                "{FILE_NAME}: text för indikator {}: {:?} står inte exakt en gång i {}",
+                "{FILE_NAME}: text för indikator {}: {:?} står inte exakt en gång i {}{}",
                 self.nummer,
                 self.tryckt,
-                self.falt.as_str()
+                self.falt.as_str(),
+                self.fraga_id
+                    .as_deref()
+                    .map(|id| format!(" {id}"))
+                    .unwrap_or_default()
             ))),
         }
     }
@@ -188,6 +214,34 @@ mod tests {
             "korrigeringsfilen: korrigeringar_indikatorer.toml: fraga_id för indikator 50 rad 5834 saknar skäl"
         );
         assert!(Corrections::parse("[[fraga_id]]\nnummer = 1\nokand = 2\n").is_err());
+    }
+
+    #[test]
+    fn a_question_fix_names_its_question_and_changes_only_that_one() {
+        let fix = "[[text]]\nnummer = 28\nfalt = \"fraga\"\nfraga_id = \"i\"\ntryckt = \"bedr vas\"\nrattat = \"bedrivas\"\nskal = \"brutet ord\"\n";
+        let c = Corrections::parse(fix).expect("parse");
+        let mut ind = indikator();
+        ind.fragor = vec![
+            crate::model::Fraga {
+                id: "i".into(),
+                fraga: "ska bedr vas med".into(),
+                svarsalternativ: None,
+            },
+            crate::model::Fraga {
+                id: "ii".into(),
+                fraga: "bedr vas".into(),
+                svarsalternativ: None,
+            },
+        ];
+        c.text[0].apply(&mut ind).expect("applies");
+        assert_eq!(ind.fragor[0].fraga, "ska bedrivas med");
+        assert_eq!(ind.fragor[1].fraga, "bedr vas");
+        // Without fraga_id, or with it on another field, the file is refused.
+        assert!(Corrections::parse(&fix.replace("fraga_id = \"i\"\n", "")).is_err());
+        assert!(Corrections::parse(&fix.replace("\"fraga\"", "\"syfte\"")).is_err());
+        // A question that no longer holds the text stops the extractor.
+        ind.fragor[0].fraga = "ska bedrivas med".into();
+        assert!(c.text[0].apply(&mut ind).is_err());
     }
 
     fn indikator() -> Indikator {
