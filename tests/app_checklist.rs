@@ -529,3 +529,35 @@ fn a_resize_in_the_checklist_keeps_the_catalogues_detail_scroll_in_range() {
         .saturating_sub(usize::from(r.height));
     assert!(a.detail_scroll() <= max, "{} > {max}", a.detail_scroll());
 }
+
+#[test]
+fn a_read_only_checklist_shows_its_statuses_and_the_status_line_says_why() {
+    let d = tempfile::tempdir().expect("dir");
+    let f = d.path().join("x.toml");
+    std::fs::write(&f, "format = 2\n[indikator.30]\nstatus = \"uppfylld\"\n").expect("write");
+    let mut perms = std::fs::metadata(&f).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&f, perms).expect("read-only");
+    let mut a = app();
+    let o = insats::tui::open_checklist(&f, None, &a.catalog().indikatorer);
+    assert!(o.store.is_none(), "never saved");
+    a.checklist_mut()
+        .set_checklist(o.checklist, o.source, &o.warnings);
+    assert!(
+        message(&a).starts_with("bara läsning: filen"),
+        "{}",
+        message(&a)
+    );
+    a.update(Action::ShowChecklist);
+    select(&mut a, 30);
+    assert_eq!(
+        status(&a, 30),
+        Status::Uppfylld,
+        "the file's status, not ej bedömd"
+    );
+    // Opening says why it is read-only; a change is refused with the same reason.
+    a.update(Action::MarkEjUppfylld);
+    assert!(message(&a).contains("bara läsning"), "{}", message(&a));
+    assert!(message(&a).contains("skrivskyddad"), "{}", message(&a));
+    assert_eq!(status(&a, 30), Status::Uppfylld);
+}

@@ -91,10 +91,9 @@ impl Store {
         let (target, exists) = inspect(path)?;
         let mut reason = None;
         if exists && !writable(&target) {
-            reason = Some(format!(
-                "filen {} är skrivskyddad; ändra dess rättigheter för att kunna spara",
-                path.display()
-            ));
+            reason = Some(
+                "filen är skrivskyddad; ändra dess rättigheter för att kunna spara".to_string(),
+            );
         }
         let lock = if reason.is_some() {
             None
