@@ -385,6 +385,7 @@ fn a_format_1_file_is_migrated_on_the_first_write_with_a_backup_and_told_once() 
     );
     let told = stderr(&out);
     assert!(told.contains("originalet finns kvar i"), "{told}");
+    assert_eq!(told.lines().count(), 1, "told once: {told}");
     let backup = d.path().join("lund.format1.toml");
     assert_eq!(fs::read_to_string(&backup).expect("backup"), FORMAT_1);
     let now = fs::read_to_string(&f).expect("read");

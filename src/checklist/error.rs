@@ -115,6 +115,18 @@ pub struct Warning {
     pub message: String,
 }
 
+/// How the notice that a format-1 file will be written anew begins.
+pub(crate) const FORMAT_1_NOTICE: &str = "filen har format 1";
+
+impl Warning {
+    /// True for the notice that a format-1 file is written as format 2 at its first change
+    /// (a command that makes that change says so after it instead).
+    #[must_use]
+    pub fn is_format_1_notice(&self) -> bool {
+        self.message.starts_with(FORMAT_1_NOTICE)
+    }
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)

@@ -174,7 +174,8 @@ impl Store {
                 file: path.to_path_buf(),
                 line: 1,
                 message: format!(
-                    "filen har format {FORMAT_1} (en status per indikator); vid första ändringen skrivs den om till format {FORMAT} med en status per område, där varje område får indikatorns status från filen, och originalet sparas som {}",
+                    "{} (en status per indikator); vid första ändringen skrivs den om till format {FORMAT} med en status per område, där varje område får indikatorns status från filen, och originalet sparas som {}",
+                    super::error::FORMAT_1_NOTICE,
                     backup_path(&target, 0).display()
                 ),
             });

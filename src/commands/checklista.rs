@@ -134,7 +134,14 @@ pub fn set(
         Ok(o) => o,
         Err(e) => return fail(e),
     };
-    warn(&opened.warnings);
+    // The format-1 notice is replaced by the line after the save that does it.
+    let notices: Vec<Warning> = opened
+        .warnings
+        .iter()
+        .filter(|w| !w.is_format_1_notice())
+        .cloned()
+        .collect();
+    warn(&notices);
     let checklist = &mut opened.checklist;
     if let Some(k) = target.kommun {
         checklist.name_kommun(k);
