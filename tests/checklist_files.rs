@@ -3,10 +3,8 @@
 //! on a terminal. Through the real binary where the user would see it.
 
 use std::fs;
-use std::io::Read as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 use insats::checklist::file;
 use insats::checklist::{AppOpened, Rules, Scope, Status, Store};
@@ -515,6 +513,8 @@ fn a_text_that_would_not_read_back_the_same_is_never_written() {
 /// hang the program. The child is killed if it does.
 #[cfg(unix)]
 fn run_bounded(home: &Path, args: &[&str]) -> Output {
+    use std::io::Read as _;
+    use std::time::{Duration, Instant};
     let mut child = Command::new(env!("CARGO_BIN_EXE_insats"))
         .args(args)
         .env("XDG_DATA_HOME", home.join("data"))
@@ -677,6 +677,30 @@ fn a_folder_that_cannot_be_written_opens_read_only_with_its_statuses() {
 
 #[cfg(unix)]
 #[test]
+fn the_format_1_backup_keeps_the_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempfile::tempdir().expect("dir");
+    let f = d.path().join("lund.toml");
+    fs::write(&f, FORMAT_1).expect("write");
+    fs::set_permissions(&f, fs::Permissions::from_mode(0o600)).expect("chmod");
+    ok(
+        d.path(),
+        &[
+            "checklista",
+            "set",
+            "30",
+            "ej-uppfylld",
+            "--checklista",
+            f.to_str().expect("p"),
+        ],
+    );
+    let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&f), 0o600);
+    assert_eq!(mode(&d.path().join("lund.format1.toml")), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
 fn temp_files_of_dead_processes_are_removed_on_the_next_save() {
     let d = tempfile::tempdir().expect("dir");
     let f = d.path().join("x.toml");
@@ -755,6 +779,8 @@ fn warnings_on_stderr_and_json_never_carry_raw_controls() {
 #[test]
 fn csv_on_a_terminal_shows_control_characters_visibly() {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read as _;
+    use std::time::Duration;
     let d = tempfile::tempdir().expect("dir");
     let f = d.path().join("x.toml");
     fs::write(

@@ -519,7 +519,8 @@ fn backup_path(target: &Path, n: u32) -> PathBuf {
     target.with_file_name(format!("{stem}.format{FORMAT_1}{suffix}.toml"))
 }
 
-/// Copy `original` to the first free backup path (or one that holds it already).
+/// Copy `original` to the first free backup path (or one that holds it already), with the
+/// permissions of `target`.
 fn keep_backup(target: &Path, original: &[u8]) -> io::Result<PathBuf> {
     for n in 0..1000 {
         let path = backup_path(target, n);
@@ -527,7 +528,14 @@ fn keep_backup(target: &Path, original: &[u8]) -> io::Result<PathBuf> {
             Ok(b) if b == original => return Ok(path),
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                write_atomic(&path, original)?;
+                // With the checklist's own permissions: a private file stays private.
+                let permissions = fs::metadata(target).map(|m| m.permissions());
+                write_atomic_with(&path, original, |f, b| {
+                    if let Ok(p) = &permissions {
+                        f.set_permissions(p.clone())?;
+                    }
+                    f.write_all(b)
+                })?;
                 return Ok(path);
             }
             Err(e) => return Err(e),
