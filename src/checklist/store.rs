@@ -95,6 +95,10 @@ impl Store {
                 "filen är skrivskyddad; ändra dess rättigheter för att kunna spara".to_string(),
             );
         }
+        let dir = parent_of(&target);
+        if reason.is_none() && dir.is_dir() && !can_write(dir) {
+            reason = Some(format!("mappen {} är inte skrivbar", dir.display()));
+        }
         let lock = if reason.is_some() {
             None
         } else {
@@ -491,10 +495,16 @@ fn writable(target: &Path) -> bool {
     if meta.permissions().readonly() {
         return false;
     }
+    can_write(target)
+}
+
+/// Whether the operating system lets this process write `path` (a file, or a folder to
+/// create files in). Elsewhere than Unix, true: the attempt itself tells.
+fn can_write(path: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
-        let Ok(c) = std::ffi::CString::new(target.as_os_str().as_bytes()) else {
+        let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
             return false;
         };
         // SAFETY: `c` is a valid NUL-terminated path; access only reads it.
@@ -502,6 +512,7 @@ fn writable(target: &Path) -> bool {
     }
     #[cfg(not(unix))]
     {
+        let _ = path;
         true
     }
 }
