@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use insats::checklist::file;
-use insats::checklist::{AppOpened, Rules, Scope, Status, Store};
+use insats::checklist::{Rules, Scope, Status, Store};
 use insats::data::{self, Source};
 use insats::model::{Indikator, IndikatorOmrade as O};
 
@@ -631,7 +631,7 @@ fn a_read_only_file_is_refused_for_writing_kept_and_shown_with_its_statuses() {
     assert_eq!(mode, 0o444);
 
     // The app shows the statuses and says why it cannot save.
-    let o = AppOpened::open(&f, None, &indikatorer());
+    let o = insats::checklist::AppOpened::open(&f, None, &indikatorer());
     assert!(o.store.is_none());
     assert!(
         o.read_only
@@ -660,7 +660,7 @@ fn a_folder_that_cannot_be_written_opens_read_only_with_its_statuses() {
     let f = dir.join("x.toml");
     fs::write(&f, "format = 2\n[indikator.30]\nstatus = \"uppfylld\"\n").expect("write");
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o555)).expect("chmod");
-    let o = AppOpened::open(&f, None, &indikatorer());
+    let o = insats::checklist::AppOpened::open(&f, None, &indikatorer());
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).expect("chmod back");
     assert!(
         o.read_only

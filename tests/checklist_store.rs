@@ -165,6 +165,7 @@ fn a_file_changed_by_another_program_is_not_overwritten() {
     assert_eq!(fs::read_to_string(&path).expect("read"), edited);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_save_through_a_symbolic_link_replaces_the_target_and_keeps_the_link() {
     let d = tempfile::tempdir().expect("dir");
