@@ -109,11 +109,23 @@ pub enum Command {
         command: ChecklistaCommand,
     },
     /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
-    Keymap,
+    Keymap {
+        /// Skriv i stället ut en profil att spara som egen keymap.toml: `vi` ger tillbaka
+        /// bokstavstangenterna i katalogen (j k g G h l q ? …; sök då med /).
+        #[arg(long, value_enum, value_name = "PROFIL")]
+        profil: Option<KeymapProfile>,
+    },
     /// Skriv det appen skulle visa, som text, SVG eller HTML: för handouts, bilder och
     /// dokumentation.
     #[command(after_help = help::RENDER_EXAMPLES)]
     Render(RenderArgs),
+}
+
+/// A keymap profile that `insats keymap --profil` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeymapProfile {
+    /// Bokstäverna som kommandon i katalogen, som i vi och less.
+    Vi,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

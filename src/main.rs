@@ -19,8 +19,11 @@ use insats::ui::theme::{Themes, no_color_env};
 fn main() -> ExitCode {
     report_panics();
     let cli = insats::cli::parse();
-    if let Some(Command::Keymap) = cli.command {
-        return insats::commands::emit(keymap::DEFAULT_KEYMAP);
+    if let Some(Command::Keymap { profil }) = cli.command {
+        return insats::commands::emit(match profil {
+            None => keymap::DEFAULT_KEYMAP,
+            Some(insats::cli::KeymapProfile::Vi) => keymap::VI_PROFILE,
+        });
     }
     match cli.command {
         Some(Command::Completions { shell }) => return insats::commands::docs::completions(shell),
@@ -66,7 +69,9 @@ fn main() -> ExitCode {
         Some(Command::Search(args)) => insats::commands::search::run(&catalog, args, &out),
         Some(Command::Render(args)) => render(catalog, &cli, args),
         Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, args, &out),
-        Some(Command::Keymap | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
+        Some(Command::Keymap { .. } | Command::Completions { .. } | Command::Man) => {
+            ExitCode::SUCCESS
+        }
         None => run_app(catalog, &cli),
     }
 }

@@ -54,10 +54,58 @@ fn typing_a_search_narrows_and_selects_the_best_hit() {
 }
 
 #[test]
-fn typed_text_outside_the_search_box_is_ignored() {
+fn typing_in_any_pane_of_the_catalogue_searches() {
+    for focus in [Action::FocusTree, Action::NextPane, Action::Open] {
+        let mut a = app();
+        a.update(focus);
+        assert_ne!(a.focus(), Focus::Search);
+        type_text(&mut a, "kontaktperson");
+        assert_eq!(a.focus(), Focus::Search, "after {focus:?}");
+        assert_eq!(a.list().query, "kontaktperson");
+        assert!(!a.presentation());
+        assert_eq!(a.view(), View::Catalog);
+        assert!(!a.help_open());
+        assert!(
+            listed(&a).iter().all(|n| n.starts_with("Kontaktperson")),
+            "{:?}",
+            listed(&a)
+        );
+    }
+    // A control character is never text.
     let mut a = app();
-    a.update(Action::InsertChar('x'));
+    a.update(Action::InsertChar('\u{7}'));
     assert_eq!(a.list().query, "");
+}
+
+#[test]
+fn clearing_the_search_keeps_the_selected_insats_in_sight() {
+    let mut a = app();
+    resize(&mut a, 80, 24);
+    type_text(&mut a, "hvb");
+    a.update(Action::Down);
+    a.update(Action::Down);
+    let third = a.selected_insats().map(|i| i.id.clone());
+    assert!(third.is_some());
+    // Esc leaves the search box, the second Esc clears the search.
+    a.update(Action::Back);
+    assert_eq!(a.focus(), Focus::List);
+    assert_eq!(a.selected_insats().map(|i| i.id.clone()), third);
+    a.update(Action::Back);
+    assert_eq!(a.list().query, "");
+    assert_eq!(a.list().hits.len(), 41);
+    assert_eq!(a.selected_insats().map(|i| i.id.clone()), third);
+    let height = usize::from(a.panes().list.expect("list").height) - 2;
+    let (offset, selected) = (a.list().offset, a.list().selected);
+    assert!(
+        offset <= selected && selected < offset + height,
+        "{offset} {selected}"
+    );
+    // Ctrl-U in the box clears the same way.
+    type_text(&mut a, "mi");
+    a.update(Action::Down);
+    let second = a.selected_insats().map(|i| i.id.clone());
+    a.update(Action::ClearSearch);
+    assert_eq!(a.selected_insats().map(|i| i.id.clone()), second);
 }
 
 #[test]
@@ -383,7 +431,7 @@ fn the_tab_line_names_both_views_and_a_click_switches() {
     assert_eq!(line.y, 0);
     let tabs = a.tabs(line);
     let labels: Vec<&str> = tabs.iter().map(|t| t.label.as_str()).collect();
-    assert_eq!(labels, [" 1 Katalog ", " 2 Checklista "]);
+    assert_eq!(labels, [" F2 Katalog ", " F3 Checklista "]);
     assert!(
         tabs[0].columns.end < tabs[1].columns.start,
         "a gap between tabs"

@@ -300,20 +300,7 @@ fn indikatorer(out: &mut Vec<DetailLine>, catalog: &Catalog, i: &Insats, width: 
     }
 }
 
-/// Whether two insatser carry the same name (ignoring case and spacing).
-#[must_use]
-pub fn same_name(a: &Insats, b: &Insats) -> bool {
-    name_key(&a.namn) == name_key(&b.namn)
-}
-
-/// A name as [`same_name`] compares it: words joined by one space, lower case.
-#[must_use]
-pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+pub use crate::model::{name_key, same_name};
 
 const LABEL_W: usize = 20;
 const FIGURE_W: usize = 20;

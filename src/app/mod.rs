@@ -10,14 +10,12 @@ pub mod list;
 pub mod presentation;
 pub mod tree;
 
-use std::collections::HashMap;
-
 use ratatui::layout::{Position, Rect};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::action::{Action, Context};
 use crate::keymap::{Help, HelpView};
-use crate::model::{Catalog, Insats, Omrade};
+use crate::model::{Catalog, Insats, Namesakes};
 use crate::search::SearchIndex;
 
 use checklist::{ChecklistState, Outcome};
@@ -79,10 +77,8 @@ pub struct App {
     help: Help,
     tree: TreeState,
     list: ListState,
-    /// For each insats, what tells it apart from others with the same name.
-    labels: Vec<Option<String>>,
-    /// For each insats, the others with the same name (see [`detail::same_name`]).
-    same_name: SameName,
+    /// What tells apart insatser that read alike.
+    namesakes: Namesakes,
     detail_scroll: usize,
     /// View 2.
     checklist: ChecklistState,
@@ -106,8 +102,7 @@ impl App {
     pub fn new(catalog: Catalog, help: Help) -> Self {
         let index = SearchIndex::new(&catalog);
         let tree = TreeState::new(&catalog);
-        let same_name = SameName::new(&catalog);
-        let labels = disambiguation(&catalog, &same_name);
+        let namesakes = Namesakes::new(&catalog.insatser);
         let checklist = ChecklistState::new(&catalog.indikatorer);
         let mut app = App {
             catalog,
@@ -115,8 +110,7 @@ impl App {
             help,
             tree,
             list: ListState::default(),
-            labels,
-            same_name,
+            namesakes,
             detail_scroll: 0,
             checklist,
             focus: Focus::List,
@@ -145,15 +139,9 @@ impl App {
     /// loaded keys, until the first key.
     #[must_use]
     pub fn with_first_start_hint(mut self) -> Self {
-        let search = self.help.key(Some(Context::List), Action::FocusSearch);
-        let help = self.help.key(None, Action::ToggleHelp);
-        let text = match (search, help) {
-            (Some(s), Some(h)) => {
-                format!("Välkommen! Tryck {s} och skriv för att söka, {h} visar alla tangenter.")
-            }
-            (Some(s), None) => format!("Välkommen! Tryck {s} och skriv för att söka."),
-            (None, Some(h)) => format!("Välkommen! {h} visar alla tangenter."),
-            (None, None) => return self,
+        let text = match self.help.key(None, Action::ToggleHelp) {
+            Some(h) => format!("Välkommen! Skriv för att söka; {h} visar alla tangenter."),
+            None => "Välkommen! Skriv för att söka.".to_string(),
         };
         self.status = Some(Status {
             text,
@@ -358,11 +346,13 @@ impl App {
             }
             Action::Back => match self.focus {
                 Focus::Search | Focus::Detail => self.focus = Focus::List,
-                Focus::List if !self.list.query.is_empty() => self.set_query(String::new()),
+                Focus::List if !self.list.query.is_empty() => self.clear_query(),
                 Focus::List | Focus::Tree => {}
             },
-            // A control character is never text (a terminal may report one for a key).
-            Action::InsertChar(c) if self.focus == Focus::Search && !c.is_control() => {
+            // Typing searches, from any pane. A control character is never text (a
+            // terminal may report one for a key).
+            Action::InsertChar(c) if !c.is_control() => {
+                self.focus = Focus::Search;
                 let mut q = self.list.query.clone();
                 q.push(c);
                 self.set_query(q);
@@ -372,7 +362,7 @@ impl App {
                 q.pop();
                 self.set_query(q);
             }
-            Action::ClearSearch => self.set_query(String::new()),
+            Action::ClearSearch => self.clear_query(),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-self.page_isize()),
@@ -420,6 +410,25 @@ impl App {
         if query != self.list.query {
             self.list.query = query;
             self.list.refresh(&self.index, self.tree.scope(), false);
+        }
+    }
+
+    /// Clear the search, keeping the selected insats selected (and, through
+    /// [`App::keep_visible`], scrolled into view): clearing never loses one's place.
+    fn clear_query(&mut self) {
+        if !self.list.query.is_empty() {
+            self.list.query.clear();
+            self.list.refresh(&self.index, self.tree.scope(), true);
+            // The insats read before stays in sight, in the middle of the list when it can.
+            if let Some(r) = self.panes().list {
+                let height = usize::from(inner(r).height);
+                let last_offset = self.list.hits.len().saturating_sub(height);
+                self.list.offset = self
+                    .list
+                    .selected
+                    .saturating_sub(height / 2)
+                    .min(last_offset);
+            }
         }
     }
 
@@ -535,14 +544,14 @@ impl App {
     #[must_use]
     pub fn detail_lines(&self, width: usize) -> Vec<detail::DetailLine> {
         let index = self.list.selected_index().unwrap_or(usize::MAX);
-        let same = self.same_name.others(&self.catalog, index);
+        let same = self.namesakes.others(&self.catalog.insatser, index);
         detail::lines_with(&self.catalog, index, &same, width)
     }
 
     /// The panes of the current window size and focus.
     #[must_use]
     pub fn panes(&self) -> Panes {
-        Panes::compute(self.area, self.focus)
+        Panes::catalog(self.area, self.focus)
     }
 
     /// The tabs of the tab line `line`, with the keys that switch to them and the kommun
@@ -573,10 +582,13 @@ impl App {
     /// table; else the focused pane or the search box.
     #[must_use]
     pub fn context(&self) -> Context {
+        if self.help_open {
+            return Context::Help;
+        }
         if self.presentation {
             return Context::Presentation;
         }
-        if self.view == View::Checklist && !self.help_open {
+        if self.view == View::Checklist {
             return self.checklist.context();
         }
         match self.focus {
@@ -689,7 +701,14 @@ impl App {
     /// What tells an insats apart from others with the same name, if any share it.
     #[must_use]
     pub fn label(&self, index: usize) -> Option<&str> {
-        self.labels.get(index).and_then(Option::as_deref)
+        self.namesakes.label(index)
+    }
+
+    /// What tells insatser that read alike apart (same name, or names that differ only at
+    /// the end).
+    #[must_use]
+    pub fn namesakes(&self) -> &Namesakes {
+        &self.namesakes
     }
 
     /// The scope label of the list: the tree node's name or "hela katalogen".
@@ -733,114 +752,4 @@ fn cycle(focus: Focus, step: isize) -> Focus {
         Focus::Detail => 2,
     };
     ORDER[(at + ORDER.len()).saturating_add_signed(step) % ORDER.len()]
-}
-
-/// The område's name shortened for list rows, where room is scarce.
-#[must_use]
-pub fn short_title(o: Omrade) -> &'static str {
-    match o {
-        Omrade::Aldre => "Äldre",
-        Omrade::BarnOchUnga => "Barn",
-        Omrade::Funktionshinder => "Funktionshinder",
-        Omrade::MissbrukOchBeroende => "Missbruk",
-        Omrade::Socialpsykiatri => "Socialpsykiatri",
-        Omrade::ValdINaraRelationer => "Våld",
-    }
-}
-
-/// The insatser that share a name, grouped once: comparing every pair would take minutes
-/// for a catalogue of 100 000.
-#[derive(Debug)]
-struct SameName {
-    /// For each insats, its group in `groups`, if its name occurs more than once.
-    group: Vec<Option<usize>>,
-    /// Indices of the insatser of each shared name, in source order.
-    groups: Vec<Vec<usize>>,
-}
-
-impl SameName {
-    fn new(catalog: &Catalog) -> Self {
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        for (n, i) in catalog.insatser.iter().enumerate() {
-            by_name
-                .entry(detail::name_key(&i.namn))
-                .or_default()
-                .push(n);
-        }
-        let mut groups: Vec<Vec<usize>> = by_name.into_values().filter(|g| g.len() > 1).collect();
-        groups.sort_unstable();
-        let mut group = vec![None; catalog.insatser.len()];
-        for (g, members) in groups.iter().enumerate() {
-            for &n in members {
-                group[n] = Some(g);
-            }
-        }
-        SameName { group, groups }
-    }
-
-    /// The others with the same name as insats `index` (and another id), in source order.
-    fn others(&self, catalog: &Catalog, index: usize) -> Vec<usize> {
-        let (Some(Some(g)), Some(i)) = (self.group.get(index), catalog.insatser.get(index)) else {
-            return Vec::new();
-        };
-        self.groups[*g]
-            .iter()
-            .copied()
-            .filter(|&n| catalog.insatser[n].id != i.id)
-            .collect()
-    }
-}
-
-/// For insatser whose name occurs more than once: the område when that tells them apart,
-/// else område and group (or section). Control characters are made visible.
-fn disambiguation(catalog: &Catalog, same_name: &SameName) -> Vec<Option<String>> {
-    let all = &catalog.insatser;
-    all.iter()
-        .enumerate()
-        .map(|(n, i)| {
-            let same: Vec<&Insats> = same_name
-                .others(catalog, n)
-                .into_iter()
-                .map(|o| &all[o])
-                .collect();
-            label_for(&same, i).map(|l| crate::text::sanitize(&l).into_owned())
-        })
-        .collect()
-}
-
-/// The label of `i` given the others of the same name (`same`).
-fn label_for(same: &[&Insats], i: &Insats) -> Option<String> {
-    if same.is_empty() {
-        None
-    } else if same.iter().all(|o| o.omrade != i.omrade) {
-        Some(short_title(i.omrade).to_string())
-    } else {
-        // Same område: the group (or section) tells them apart; drop the words all
-        // those headings share ("Insatser riktade till …").
-        let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
-        let others: Vec<String> = same
-            .iter()
-            .filter(|o| o.omrade == i.omrade)
-            .map(|o| heading(o))
-            .collect();
-        let own = heading(i);
-        let words: Vec<&str> = own.split_whitespace().collect();
-        let shared = others
-            .iter()
-            .map(|o| {
-                words
-                    .iter()
-                    .zip(o.split_whitespace())
-                    .take_while(|(a, b)| *a == b)
-                    .count()
-            })
-            .min()
-            .unwrap_or(0)
-            .min(words.len().saturating_sub(1));
-        Some(format!(
-            "{} › {}",
-            short_title(i.omrade),
-            words[shared..].join(" ")
-        ))
-    }
 }

@@ -35,10 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let wanted: &[(Action, &str)] = if app.help_open() {
-        &[
-            (Action::ToggleHelp, "stäng hjälpen"),
-            (Action::Quit, "avsluta"),
-        ]
+        &[(Action::Back, "stäng hjälpen"), (Action::Quit, "avsluta")]
     } else if app.presentation() && app.list().hits.is_empty() {
         &[
             (Action::Back, "tillbaka"),
@@ -62,13 +59,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (Action::NextPane, "byt ruta"),
         ]
     } else {
+        // Typing searches here: the hint says so first, without a key.
         &[
-            (Action::FocusSearch, "sök"),
-            (Action::NextPane, "byt ruta"),
-            (Action::Copy, "kopiera"),
-            (Action::TogglePresentation, "presentera"),
+            (Action::InsertChar(' '), "skriv för att söka"),
             (Action::ToggleHelp, "hjälp"),
             (Action::Quit, "avsluta"),
+            (Action::NextPane, "byt ruta"),
+            (Action::TogglePresentation, "presentera"),
+            (Action::Copy, "kopiera"),
+            (Action::ShowChecklist, "checklistan"),
         ]
     };
     hints(frame, area, app, theme, wanted);
@@ -90,23 +89,35 @@ fn hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, wanted: &[(Act
     }
     let lead = spans.len();
     for (action, text) in wanted {
-        let key = if app.help_open() {
-            help.key(None, *action)
-        } else {
-            help.key(Some(context), *action)
+        let key = match action {
+            Action::InsertChar(_) => Some(""),
+            _ if app.help_open() => help
+                .key(Some(Context::Help), *action)
+                .or_else(|| help.key(None, *action)),
+            _ => help.key(Some(context), *action),
         };
         if let Some(k) = key {
+            let text = if k.is_empty() {
+                text.trim_start()
+            } else {
+                text
+            };
             let sep = if spans.len() > lead { " · " } else { "" };
             // A hint that does not fit whole is left out with those after it, never cut.
             let used: usize = spans.iter().map(Span::width).sum();
-            if used + sep.width() + k.width() + 1 + text.width() > usize::from(area.width) {
+            let gap = usize::from(!k.is_empty());
+            if used + sep.width() + k.width() + gap + text.width() > usize::from(area.width) {
                 break;
             }
             if !sep.is_empty() {
                 spans.push(Span::styled(sep, theme.dim));
             }
-            spans.push(Span::styled(k.to_string(), theme.key));
-            spans.push(Span::raw(format!(" {text}")));
+            if k.is_empty() {
+                spans.push(Span::styled(text.to_string(), theme.dim));
+            } else {
+                spans.push(Span::styled(k.to_string(), theme.key));
+                spans.push(Span::raw(format!(" {text}")));
+            }
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
