@@ -250,3 +250,52 @@ fn every_size_draws_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_detail_pane_marks_the_searched_words_in_the_forklaring() {
+    let mut a = real_app();
+    type_text(&mut a, "hvb");
+    let stella = a
+        .list()
+        .hits
+        .iter()
+        .position(|h| a.catalog().insatser[h.index].namn == "Stella")
+        .expect("Stella is a hit");
+    a.update(Action::Top);
+    for _ in 0..stella {
+        a.update(Action::Down);
+    }
+    assert_eq!(a.selected_insats().map(|i| i.namn.as_str()), Some("Stella"));
+    let marked: Vec<String> = a
+        .detail_lines(60)
+        .into_iter()
+        .flatten()
+        .filter(|(t, _)| *t == insats::app::detail::Tone::Match)
+        .map(|(_, s)| s)
+        .collect();
+    assert!(!marked.is_empty());
+    assert!(marked.iter().all(|w| w.contains("HVB")), "{marked:?}");
+    // Without a search nothing is marked.
+    a.update(Action::Back);
+    a.update(Action::Back);
+    assert!(
+        a.detail_lines(60)
+            .into_iter()
+            .flatten()
+            .all(|(t, _)| t != insats::app::detail::Tone::Match)
+    );
+}
+
+#[test]
+fn weak_hits_are_said_to_be_the_nearest_in_the_list_title() {
+    let mut a = real_app();
+    type_text(&mut a, "fit");
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("Inga träffar på hela ord; närmaste:"), "{s}");
+    assert!(s.contains("Fixartjänster"), "{s}");
+    assert!(screen(&mut a, 80, 24).contains("Inga hela ord; närmaste:"));
+    // A query with whole-word hits has the usual title.
+    a.update(Action::ClearSearch);
+    type_text(&mut a, "fixar");
+    assert!(screen(&mut a, 100, 30).contains("┌ Insatser"));
+}

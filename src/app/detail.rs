@@ -17,6 +17,8 @@ pub enum Tone {
     BarFill,
     BarTrack,
     Figure,
+    /// A word the search matched, in the förklaring.
+    Match,
 }
 
 /// One screen line: pieces of text with their tones.
@@ -133,15 +135,72 @@ fn cut_at_width(s: &str, width: usize) -> usize {
 
 /// A förklaring's paragraphs and `•` items, wrapped to `width`.
 pub fn forklaring_lines(out: &mut Vec<DetailLine>, forklaring: &str, width: usize) {
+    forklaring_marked(out, forklaring, width, &[]);
+}
+
+/// [`forklaring_lines`] with the words that the search matched marked: every word that
+/// starts with one of `words` (folded, as the search folds them: `hvb` marks `HVB-hem`).
+pub fn forklaring_marked(
+    out: &mut Vec<DetailLine>,
+    forklaring: &str,
+    width: usize,
+    words: &[String],
+) {
     for para in forklaring.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if let Some(item) = para.strip_prefix('•') {
-            for l in wrap(item.trim(), width, "• ", "  ") {
-                out.push(vec![(Tone::Text, l)]);
-            }
-        } else {
-            text_lines(out, Tone::Text, para, width);
+        let lines = match para.strip_prefix('•') {
+            Some(item) => wrap(item.trim(), width, "• ", "  "),
+            None => wrap(para, width, "", ""),
+        };
+        for l in lines {
+            out.push(mark_words(l, words));
         }
     }
+}
+
+/// A line of text with the words that start with one of `words` (folded) in
+/// [`Tone::Match`].
+#[must_use]
+pub fn mark_words(line: String, words: &[String]) -> DetailLine {
+    if words.is_empty() {
+        return vec![(Tone::Text, line)];
+    }
+    let matches = |token: &str| {
+        let folded = crate::sort::fold(token);
+        words.iter().any(|w| {
+            folded.match_indices(w.as_str()).any(|(at, _)| {
+                folded[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+    };
+    let mut out: DetailLine = Vec::new();
+    let mut push = |tone: Tone, s: &str| match out.last_mut() {
+        _ if s.is_empty() => {}
+        Some((t, text)) if *t == tone => text.push_str(s),
+        _ => out.push((tone, s.to_string())),
+    };
+    let mut rest = line.as_str();
+    while !rest.is_empty() {
+        let space = rest.len() - rest.trim_start().len();
+        push(Tone::Text, &rest[..space]);
+        rest = &rest[space..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let token = &rest[..end];
+        if !token.is_empty() {
+            push(
+                if matches(token) {
+                    Tone::Match
+                } else {
+                    Tone::Text
+                },
+                token,
+            );
+        }
+        rest = &rest[end..];
+    }
+    out
 }
 
 fn text_lines(out: &mut Vec<DetailLine>, tone: Tone, text: &str, width: usize) {
@@ -174,6 +233,18 @@ pub fn lines_with(
     same: &[usize],
     width: usize,
 ) -> Vec<DetailLine> {
+    lines_marked(catalog, index, same, width, &[])
+}
+
+/// [`lines_with`] with the words of a search (folded) marked in the förklaring.
+#[must_use]
+pub fn lines_marked(
+    catalog: &Catalog,
+    index: usize,
+    same: &[usize],
+    width: usize,
+    words: &[String],
+) -> Vec<DetailLine> {
     let Some(i) = catalog.insatser.get(index) else {
         return vec![vec![(Tone::Dim, "Ingen insats vald.".to_string())]];
     };
@@ -188,7 +259,7 @@ pub fn lines_with(
     out.push(Vec::new());
     out.push(vec![(Tone::Heading, "Förklaring".to_string())]);
     match &i.forklaring {
-        Some(f) => forklaring_lines(&mut out, f, width),
+        Some(f) => forklaring_marked(&mut out, f, width, words),
         None => out.push(vec![(Tone::Dim, "Saknas i källan.".to_string())]),
     }
 

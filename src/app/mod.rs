@@ -545,7 +545,9 @@ impl App {
     pub fn detail_lines(&self, width: usize) -> Vec<detail::DetailLine> {
         let index = self.list.selected_index().unwrap_or(usize::MAX);
         let same = self.namesakes.others(&self.catalog.insatser, index);
-        detail::lines_with(&self.catalog, index, &same, width)
+        let query = crate::sort::fold(&self.list.query);
+        let words: Vec<String> = query.split_whitespace().map(str::to_string).collect();
+        detail::lines_marked(&self.catalog, index, &same, width, &words)
     }
 
     /// The panes of the current window size and focus.

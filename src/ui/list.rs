@@ -58,9 +58,25 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             n => format!("{n} träffar"),
         }
     };
+    // Nothing on whole words: the list says so before the nearest hits.
+    let weak = state
+        .hits
+        .first()
+        .is_some_and(|h| h.kind == crate::search::MatchKind::Scattered);
+    let (title, count) = if weak {
+        (" Inga träffar på hela ord; närmaste: ", String::new())
+    } else {
+        (" Insatser ", format!(" {count} "))
+    };
+    let room = usize::from(area.width.saturating_sub(2));
+    let title = if title.width() > room {
+        " Inga hela ord; närmaste: "
+    } else {
+        title
+    };
     let block = Block::bordered()
-        .title(Span::styled(" Insatser ", theme.pane_title))
-        .title(Line::from(format!(" {count} ")).right_aligned())
+        .title(Span::styled(title, theme.pane_title))
+        .title(Line::from(count).right_aligned())
         .border_style(theme.border(focused || app.focus() == Focus::Search));
     let inside = inner(area);
     if state.hits.is_empty() {

@@ -392,6 +392,7 @@ impl Theme {
             Tone::BarFill => self.bar_fill,
             Tone::BarTrack => self.bar_track,
             Tone::Figure => self.figure,
+            Tone::Match => self.matched,
         }
     }
 
