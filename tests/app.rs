@@ -325,13 +325,26 @@ fn detail_compares_the_same_insats_elsewhere() {
         .iter()
         .position(|l| l == "Samma insats på andra ställen")
         .expect("comparison heading");
-    assert!(text[at + 2].starts_with("▸ Barn och unga › 3.1"));
-    assert!(text[at + 3].starts_with("  194 (83 %)"));
-    let places = text[at..]
-        .iter()
-        .filter(|l| l.starts_with("  ") && l.contains('›'))
-        .count();
-    assert_eq!(places, 5);
+    // Right under the källa: a row per place, with its figures and shares.
+    let kalla = text.iter().position(|l| l == "Källa").expect("källa");
+    assert!(at > kalla && at <= kalla + 4, "{text:?}");
+    assert!(
+        text[at + 1].trim_start().starts_with("Ges"),
+        "{}",
+        text[at + 1]
+    );
+    assert!(text[at + 2].starts_with("▸ Barn "), "{}", text[at + 2]);
+    assert!(text[at + 2].contains("194 83%"), "{}", text[at + 2]);
+    let rows: Vec<&String> = text[at + 3..at + 8].iter().collect();
+    for (row, label) in rows.iter().zip([
+        "Funk",
+        "Missbr",
+        "Socpsyk",
+        "Våld › våldsutsatta vuxna",
+        "Våld › våldsutövande vuxna",
+    ]) {
+        assert!(row.starts_with(&format!("  {label}")), "{row}");
+    }
     assert!(lines[at].iter().all(|(t, _)| *t == Tone::Heading));
 }
 

@@ -299,3 +299,37 @@ fn weak_hits_are_said_to_be_the_nearest_in_the_list_title() {
     type_text(&mut a, "fixar");
     assert!(screen(&mut a, 100, 30).contains("┌ Insatser"));
 }
+
+#[test]
+fn the_comparison_sits_under_the_kalla_and_enter_jumps_there_and_back_100x30() {
+    let mut a = real_app();
+    type_text(&mut a, "hvb");
+    a.update(Action::Open); // to the list
+    a.update(Action::Open); // to the detail pane
+    let barn = a.selected_insats().map(|i| i.id.clone());
+    let s = screen(&mut a, 100, 30);
+    let at = |s: &str, text: &str| s.lines().position(|l| l.contains(text));
+    let kalla = at(&s, "│Källa").expect("källa");
+    let compare = at(&s, "Samma insats på andra ställen").expect("comparison");
+    assert!(compare > kalla && compare <= kalla + 3, "{s}");
+    // Enter chooses the first other row, Enter again goes there.
+    a.update(Action::Open);
+    assert_eq!(a.compare_row(), Some(0));
+    a.update(Action::Down);
+    assert_eq!(a.compare_row(), Some(1));
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("› Missbr"), "{s}");
+    insta::assert_snapshot!(s);
+    a.update(Action::Open);
+    let here = a.selected_insats().expect("an insats");
+    assert_eq!(here.omrade, insats::model::Omrade::MissbrukOchBeroende);
+    assert_eq!(a.focus(), insats::app::Focus::Detail);
+    // The row of the one left is chosen: Enter goes back.
+    assert_eq!(a.compare_row(), Some(0));
+    a.update(Action::Open);
+    assert_eq!(a.selected_insats().map(|i| i.id.clone()), barn);
+    // Esc leaves the table first, then the pane.
+    a.update(Action::Back);
+    assert_eq!(a.compare_row(), None);
+    assert_eq!(a.focus(), insats::app::Focus::Detail);
+}

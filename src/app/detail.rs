@@ -19,6 +19,8 @@ pub enum Tone {
     Figure,
     /// A word the search matched, in the förklaring.
     Match,
+    /// The chosen row of a table (the comparison in the detail pane).
+    Selected,
 }
 
 /// One screen line: pieces of text with their tones.
@@ -245,8 +247,33 @@ pub fn lines_marked(
     width: usize,
     words: &[String],
 ) -> Vec<DetailLine> {
+    view(catalog, index, same, width, words, None).lines
+}
+
+/// The detail pane's lines and where in them the rows of the comparison table are.
+#[derive(Debug, Clone, Default)]
+pub struct Detail {
+    pub lines: Vec<DetailLine>,
+    /// For each other insats of the same name (in the order of `same`), the line of its row.
+    pub rows: Vec<usize>,
+}
+
+/// The detail pane for `catalog.insatser[index]`: [`lines_marked`], with row `selected` of
+/// the comparison table (an index into `same`) shown as chosen.
+#[must_use]
+pub fn view(
+    catalog: &Catalog,
+    index: usize,
+    same: &[usize],
+    width: usize,
+    words: &[String],
+    selected: Option<usize>,
+) -> Detail {
     let Some(i) = catalog.insatser.get(index) else {
-        return vec![vec![(Tone::Dim, "Ingen insats vald.".to_string())]];
+        return Detail {
+            lines: vec![vec![(Tone::Dim, "Ingen insats vald.".to_string())]],
+            rows: Vec::new(),
+        };
     };
     let width = width.max(10);
     let mut out = Vec::new();
@@ -270,6 +297,23 @@ pub fn lines_marked(
         None => out.push(vec![(Tone::Dim, "Saknas i källan.".to_string())]),
     }
 
+    // The same insats elsewhere, right under the källa: a table to compare and to jump by.
+    let same: Vec<&Insats> = same
+        .iter()
+        .filter_map(|&n| catalog.insatser.get(n))
+        .collect();
+    let mut rows = Vec::new();
+    if !same.is_empty() {
+        out.push(Vec::new());
+        text_lines(
+            &mut out,
+            Tone::Heading,
+            "Samma insats på andra ställen",
+            width,
+        );
+        rows = comparison(&mut out, i, &same, width, selected);
+    }
+
     out.push(Vec::new());
     text_lines(
         &mut out,
@@ -290,22 +334,7 @@ pub fn lines_marked(
 
     skane(&mut out, catalog, i, width);
     indikatorer(&mut out, catalog, i, width);
-
-    let same: Vec<&Insats> = same
-        .iter()
-        .filter_map(|&n| catalog.insatser.get(n))
-        .collect();
-    if !same.is_empty() {
-        out.push(Vec::new());
-        text_lines(
-            &mut out,
-            Tone::Heading,
-            "Samma insats på andra ställen",
-            width,
-        );
-        comparison(&mut out, i, &same, width);
-    }
-    out
+    Detail { lines: out, rows }
 }
 
 /// SKR's Skåne figures for this insats, if any: a different measure, so apart and labelled.
@@ -423,48 +452,127 @@ fn stat_lines(out: &mut Vec<DetailLine>, label: &str, f: Figure, width: usize) {
     }
 }
 
-const CELL_W: usize = 12;
-
-/// The current insats and its namesakes, with their figures in columns when there is room.
-fn comparison(out: &mut Vec<DetailLine>, current: &Insats, others: &[&Insats], width: usize) {
-    let table = width >= 2 + 4 * CELL_W;
-    if table {
-        let header = ["Ges", "Digitalt", "Enskild regi", "Utan beslut"]
-            .iter()
-            .map(|h| format!("{h:<CELL_W$}"))
-            .collect::<String>();
-        out.push(vec![(Tone::Dim, format!("  {}", header.trim_end()))]);
+/// A figure as a compact cell: "229 98%", or "–".
+fn compact_cell(f: Figure) -> String {
+    match (f.antal, f.andel) {
+        (Some(a), Some(p)) => format!("{a} {p}%"),
+        (Some(a), None) => a.to_string(),
+        _ => "–".to_string(),
     }
-    for (n, i) in std::iter::once(&current).chain(others.iter()).enumerate() {
-        let (mark, tone) = if n == 0 {
-            ("▸ ", Tone::Title)
-        } else {
-            ("  ", Tone::Path)
+}
+
+/// The current insats and its namesakes as a table: a row per place (område, and group
+/// where one område has the name twice) with its four figures and shares. Returns the line
+/// of each namesake's row, in the order of `others`. Row `selected` (into `others`) is
+/// shown as chosen.
+fn comparison(
+    out: &mut Vec<DetailLine>,
+    current: &Insats,
+    others: &[&Insats],
+    width: usize,
+    selected: Option<usize>,
+) -> Vec<usize> {
+    let all: Vec<&Insats> = std::iter::once(current)
+        .chain(others.iter().copied())
+        .collect();
+    let labels: Vec<String> = all
+        .iter()
+        .enumerate()
+        .map(|(n, i)| {
+            let rest: Vec<&Insats> = all
+                .iter()
+                .enumerate()
+                .filter(|(m, _)| *m != n)
+                .map(|(_, o)| *o)
+                .collect();
+            let label = crate::model::namesake_label(&rest, i)
+                .unwrap_or_else(|| i.omrade.short_label().to_string());
+            crate::text::sanitize(&label).into_owned()
+        })
+        .collect();
+    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    // From the roomiest to the tightest: cells and their width, and whether a row fits on
+    // one line beside its label.
+    // Compact cells are as wide as the widest of them (or of the short headings), plus a
+    // space.
+    let compact_w = all
+        .iter()
+        .flat_map(|i| statistics(i).map(|(_, f)| compact_cell(f).width()))
+        .max()
+        .unwrap_or(0)
+        .max(7)
+        + 1;
+    let full = 2 + label_w + 1 + 4 * 12;
+    let compact = 2 + label_w + 1 + 4 * compact_w - 1;
+    let (cell_w, one_line, cell): (usize, bool, fn(Figure) -> String) = if width >= full {
+        (12, true, figure_cell)
+    } else if width >= compact {
+        (compact_w, true, compact_cell)
+    } else {
+        (compact_w, false, compact_cell)
+    };
+    let heads = if cell_w == 12 {
+        ["Ges", "Digitalt", "Enskild regi", "Utan beslut"]
+    } else {
+        ["Ges", "Digital", "Enskild", "Utan b."]
+    };
+    let cells = |i: &Insats| -> String {
+        let c: String = statistics(i)
+            .iter()
+            .map(|(_, f)| format!("{:<cell_w$}", cell(*f)))
+            .collect();
+        c.trim_end().to_string()
+    };
+    let fits = 2 + 4 * cell_w - 1 <= width;
+    if fits {
+        let lead = if one_line { 2 + label_w + 1 } else { 2 };
+        let header: String = heads.iter().map(|h| format!("{h:<cell_w$}")).collect();
+        out.push(vec![(
+            Tone::Dim,
+            format!("{}{}", " ".repeat(lead), header.trim_end()),
+        )]);
+    }
+    let mut rows = Vec::new();
+    for (n, (i, label)) in all.iter().zip(&labels).enumerate() {
+        let chosen = n > 0 && selected == Some(n - 1);
+        let (mark, tone) = match (n, chosen) {
+            (0, _) => ("▸ ", Tone::Title),
+            (_, true) => ("› ", Tone::Selected),
+            _ => ("  ", Tone::Path),
         };
-        let mut label = place(i);
+        if n > 0 {
+            rows.push(out.len());
+        }
+        let figures = if chosen { Tone::Selected } else { Tone::Figure };
+        if one_line {
+            let pad = " ".repeat(label_w - label.width());
+            out.push(vec![
+                (tone, format!("{mark}{label}{pad} ")),
+                (figures, cells(i)),
+            ]);
+            continue;
+        }
+        let mut label = label.clone();
         if n == 0 {
             label.push_str(" (denna)");
         }
         for l in wrap(&label, width, mark, "  ") {
             out.push(vec![(tone, l)]);
         }
-        if table {
-            let cells: String = statistics(i)
-                .iter()
-                .map(|(_, f)| format!("{:<CELL_W$}", figure_cell(*f)))
-                .collect();
-            out.push(vec![(Tone::Figure, format!("  {}", cells.trim_end()))]);
+        if fits {
+            out.push(vec![(figures, format!("  {}", cells(i)))]);
         } else {
             let text = statistics(i)
                 .iter()
-                .map(|(l, f)| format!("{l} {}", figure_cell(*f)))
+                .map(|(l, f)| format!("{l} {}", compact_cell(*f)))
                 .collect::<Vec<_>>()
                 .join(" · ");
-            for l in wrap(&text, width, "    ", "    ") {
-                out.push(vec![(Tone::Figure, l)]);
+            for l in wrap(&text, width, "  ", "  ") {
+                out.push(vec![(figures, l)]);
             }
         }
     }
+    rows
 }
 
 #[cfg(test)]

@@ -80,6 +80,12 @@ pub struct App {
     /// What tells apart insatser that read alike.
     namesakes: Namesakes,
     detail_scroll: usize,
+    /// The chosen row of the detail pane's comparison table (an index into the others of
+    /// the same name), if one is chosen.
+    compare: Option<usize>,
+    /// After a jump by the comparison table: the insats jumped from, so that its row is
+    /// chosen there and Enter goes back.
+    jumped_from: Option<usize>,
     /// View 2.
     checklist: ChecklistState,
     focus: Focus,
@@ -112,6 +118,8 @@ impl App {
             list: ListState::default(),
             namesakes,
             detail_scroll: 0,
+            compare: None,
+            jumped_from: None,
             checklist,
             focus: Focus::List,
             view: View::Catalog,
@@ -209,6 +217,20 @@ impl App {
         }
         if self.list.selected_index() != shown_before {
             self.detail_scroll = 0;
+            self.compare = self.jumped_from.take().and_then(|from| {
+                let here = self.list.selected_index()?;
+                self.namesakes
+                    .others(&self.catalog.insatser, here)
+                    .iter()
+                    .position(|&o| o == from)
+            });
+            if self.compare.is_some() {
+                self.show_compare_row();
+            }
+        }
+        self.jumped_from = None;
+        if self.focus != Focus::Detail || self.view != View::Catalog {
+            self.compare = None;
         }
         // In the checklist view only a new window size moves the catalogue's panes (laying
         // them out on every key there would cost the detail pane's text each time).
@@ -344,6 +366,13 @@ impl App {
                 self.list.whole_catalog = !self.list.whole_catalog;
                 self.list.refresh(&self.index, self.tree.scope(), true);
             }
+            Action::Back if self.focus == Focus::Detail && self.compare.is_some() => {
+                self.compare = None;
+            }
+            Action::Up | Action::Down if self.focus == Focus::Detail && self.compare.is_some() => {
+                self.move_compare(if action == Action::Up { -1 } else { 1 });
+            }
+            Action::Open if self.focus == Focus::Detail => self.open_compare(),
             Action::Back => match self.focus {
                 Focus::Search | Focus::Detail => self.focus = Focus::List,
                 Focus::List if !self.list.query.is_empty() => self.clear_query(),
@@ -410,6 +439,81 @@ impl App {
         if query != self.list.query {
             self.list.query = query;
             self.list.refresh(&self.index, self.tree.scope(), false);
+        }
+    }
+
+    /// The others of the same name as the selected insats, for the comparison table.
+    fn compare_others(&self) -> Vec<usize> {
+        self.list
+            .selected_index()
+            .map(|i| self.namesakes.others(&self.catalog.insatser, i))
+            .unwrap_or_default()
+    }
+
+    /// Enter in the detail pane: choose the comparison table's first row, or jump to the
+    /// insats of the chosen row (where the row of the one left is chosen, so that Enter
+    /// goes back).
+    fn open_compare(&mut self) {
+        let others = self.compare_others();
+        match self.compare {
+            _ if others.is_empty() => {}
+            None => {
+                self.compare = Some(0);
+                self.show_compare_row();
+            }
+            Some(k) => {
+                let Some(&to) = others.get(k) else {
+                    return;
+                };
+                self.jumped_from = self.list.selected_index();
+                self.select_insats(to);
+            }
+        }
+    }
+
+    /// Move the chosen row of the comparison table; up from its first row leaves it.
+    fn move_compare(&mut self, delta: isize) {
+        let n = self.compare_others().len();
+        self.compare = match self.compare {
+            Some(0) if delta < 0 => None,
+            Some(k) => Some(k.saturating_add_signed(delta).min(n.saturating_sub(1))),
+            None => None,
+        };
+        self.show_compare_row();
+    }
+
+    /// Scroll the detail pane so that the chosen comparison row shows.
+    fn show_compare_row(&mut self) {
+        let (Some(k), Some(r)) = (self.compare, self.panes().detail) else {
+            return;
+        };
+        let r = inner(r);
+        let view = self.detail_view(usize::from(r.width));
+        let Some(&line) = view.rows.get(k) else {
+            return;
+        };
+        let height = usize::from(r.height).max(1);
+        if line < self.detail_scroll {
+            self.detail_scroll = line.saturating_sub(1);
+        } else if line >= self.detail_scroll + height {
+            self.detail_scroll = line + 1 - height;
+        }
+    }
+
+    /// Select insats `index` in the list: in the hits if it is one, else in the whole
+    /// catalogue with the same search, else in the whole catalogue.
+    fn select_insats(&mut self, index: usize) {
+        let find = |l: &ListState| l.hits.iter().position(|h| h.index == index);
+        if find(&self.list).is_none() {
+            self.list.whole_catalog = true;
+            self.list.refresh(&self.index, self.tree.scope(), true);
+        }
+        if find(&self.list).is_none() {
+            self.list.query.clear();
+            self.list.refresh(&self.index, self.tree.scope(), true);
+        }
+        if let Some(row) = find(&self.list) {
+            self.list.select(row);
         }
     }
 
@@ -543,11 +647,23 @@ impl App {
     /// The detail pane's lines for the selected insats at `width` columns.
     #[must_use]
     pub fn detail_lines(&self, width: usize) -> Vec<detail::DetailLine> {
+        self.detail_view(width).lines
+    }
+
+    /// The detail pane at `width` columns, with where its comparison rows are.
+    #[must_use]
+    pub fn detail_view(&self, width: usize) -> detail::Detail {
         let index = self.list.selected_index().unwrap_or(usize::MAX);
         let same = self.namesakes.others(&self.catalog.insatser, index);
         let query = crate::sort::fold(&self.list.query);
         let words: Vec<String> = query.split_whitespace().map(str::to_string).collect();
-        detail::lines_marked(&self.catalog, index, &same, width, &words)
+        detail::view(&self.catalog, index, &same, width, &words, self.compare)
+    }
+
+    /// The chosen row of the detail pane's comparison table, if any.
+    #[must_use]
+    pub fn compare_row(&self) -> Option<usize> {
+        self.compare
     }
 
     /// The panes of the current window size and focus.

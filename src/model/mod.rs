@@ -15,7 +15,7 @@ mod skane;
 pub use indikator::{Fraga, Indikator, IndikatorOmrade, UnknownIndikatorOmrade};
 pub use koppling::Koppling;
 pub use lagesrapport::Lagesiakttagelse;
-pub use namesakes::{Namesakes, name_key, same_name};
+pub use namesakes::{Namesakes, name_key, namesake_label, same_name};
 pub use omrade::{Omrade, UnknownOmrade};
 pub use skane::{SKANE_PERIOD, SkaneRow, SkaneTabell, UnknownSkaneTabell};
 

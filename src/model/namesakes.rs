@@ -60,7 +60,7 @@ impl Namesakes {
                     .into_iter()
                     .map(|o| &insatser[o])
                     .collect();
-                label_for(&same, &insatser[n])
+                namesake_label(&same, &insatser[n])
             })
             .collect();
         s.find_distinct(insatser, &keys);
@@ -192,8 +192,9 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// The label of `i` given the others of the same name (`same`): the område's short label
-/// when that tells them apart, else område and group (or section).
-fn label_for(same: &[&Insats], i: &Insats) -> Option<String> {
+/// when that tells them apart, else område and group (or section); `None` without others.
+#[must_use]
+pub fn namesake_label(same: &[&Insats], i: &Insats) -> Option<String> {
     if same.is_empty() {
         None
     } else if same.iter().all(|o| o.omrade != i.omrade) {

@@ -58,6 +58,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (Action::ToggleScope, "område/allt"),
             (Action::NextPane, "byt ruta"),
         ]
+    } else if context == Context::Detail && app.compare_row().is_some() {
+        &[
+            (Action::Open, "gå dit"),
+            (Action::Back, "lämna tabellen"),
+            (Action::ToggleHelp, "hjälp"),
+            (Action::Quit, "avsluta"),
+        ]
+    } else if context == Context::Detail && has_namesakes(app) {
+        &[
+            (Action::InsertChar(' '), "skriv för att söka"),
+            (Action::Open, "jämför med andra ställen"),
+            (Action::ToggleHelp, "hjälp"),
+            (Action::Quit, "avsluta"),
+            (Action::NextPane, "byt ruta"),
+        ]
     } else {
         // Typing searches here: the hint says so first, without a key.
         &[
@@ -71,6 +86,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]
     };
     hints(frame, area, app, theme, wanted);
+}
+
+/// Whether the selected insats is also elsewhere, so that the detail pane has a table to
+/// choose from.
+fn has_namesakes(app: &App) -> bool {
+    app.list()
+        .selected_index()
+        .is_some_and(|i| app.label(i).is_some())
 }
 
 /// Draw the keys for `wanted` in the current context.

@@ -393,6 +393,7 @@ impl Theme {
             Tone::BarTrack => self.bar_track,
             Tone::Figure => self.figure,
             Tone::Match => self.matched,
+            Tone::Selected => self.selected,
         }
     }
 
