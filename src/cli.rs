@@ -50,8 +50,9 @@ pub struct Cli {
     pub theme: Option<ThemeArg>,
 
     /// Starta i presentationsläget: en insats i taget över hela skärmen, pilarna bläddrar.
-    #[arg(long)]
-    pub presentation: bool,
+    /// Med SÖKORD börjar det på sökningens träffar (`--presentation hvb`).
+    #[arg(long, value_name = "SÖKORD", num_args = 0..=1, default_missing_value = "")]
+    pub presentation: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

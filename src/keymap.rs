@@ -744,7 +744,11 @@ impl HelpView {
             (HelpView::Presentation, Action::Top) => "första insatsen",
             (HelpView::Presentation, Action::Bottom) => "sista insatsen",
             (HelpView::Presentation, Action::Back) => "tillbaka till katalogen",
-            (HelpView::Presentation, Action::FocusSearch) => "sök (lämnar presentationen)",
+            (HelpView::Presentation, Action::FocusSearch) => {
+                "sök bland insatserna (i presentationen)"
+            }
+            (HelpView::Presentation, Action::Up) => "rulla förklaringen upp / föregående insats",
+            (HelpView::Presentation, Action::Down) => "rulla förklaringen ned / nästa insats",
             _ => action.description(),
         }
     }
@@ -756,7 +760,9 @@ impl HelpView {
             HelpView::Catalog => !matches!(action, Action::NextInsats | Action::PrevInsats),
             HelpView::Presentation => matches!(
                 action,
-                Action::NextInsats
+                Action::Up
+                    | Action::Down
+                    | Action::NextInsats
                     | Action::PrevInsats
                     | Action::Top
                     | Action::Bottom

@@ -163,8 +163,8 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     let copy_file =
         clipboard::fallback_path().map(|f| clipboard::display_path(&f, home.as_deref()));
     let mut app = App::new(catalog, keymap.help()).with_copy_file(copy_file);
-    if cli.presentation {
-        app = app.with_presentation();
+    if let Some(query) = &cli.presentation {
+        app = app.with_query(query).with_presentation();
     }
     if settings.first_start {
         app = app.with_first_start_hint();

@@ -234,8 +234,6 @@ fn search_reads_on_screen_and_q_restores_the_terminal() {
 const F1: &str = "\x1bOP";
 /// F3.
 const F3: &str = "\x1bOR";
-/// F5.
-const F5: &str = "\x1b[15~";
 /// F10.
 const F10: &str = "\x1b[21~";
 /// Ctrl-Y.
@@ -335,9 +333,10 @@ fn presentation_steps_with_arrows_and_copy_sends_osc_52() {
         tempfile::tempdir().expect("temp home"),
     );
     s.wait_for(&["Välkommen!", "Antal kommuner (andel av dem som svarade)"]);
-    // `/` leaves the slides for the search box; Enter and F5 present the hits.
-    s.send("/hvb\r");
-    s.send(F5);
+    // `/` searches inside the presentation; Enter presents the hits.
+    s.send("/hvb");
+    s.wait_for(&["Sök: hvb", "8 träffar"]);
+    s.send("\r");
     s.wait_for(&["1 av 8", "Hem för vård eller boende (HVB)"]);
     s.send("\x1b[C\x1b[C"); // → →
     s.wait_for(&["3 av 8"]);
@@ -370,6 +369,21 @@ fn presentation_steps_with_arrows_and_copy_sends_osc_52() {
     let config = std::fs::read_to_string(s.home.path().join("insats/config.toml"))
         .expect("config.toml written");
     assert_eq!(config, insats::config::TEMPLATE);
+}
+
+#[test]
+fn presentation_starts_on_the_hits_of_its_query() {
+    let mut s = Session::start_args(
+        24,
+        80,
+        &["--presentation", "hvb"],
+        tempfile::tempdir().expect("temp home"),
+    );
+    s.wait_for(&["Hem för vård eller boende (HVB)", "Barn och unga › 3.2"]);
+    s.send("\x1b[C"); // →
+    s.wait_for(&["2 av 8", "Funktionshinder › 4.1"]);
+    s.send("q");
+    assert!(s.wait_exit());
 }
 
 /// The terminal is given back: mouse capture off, the normal screen, the cursor shown, and

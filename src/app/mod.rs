@@ -94,6 +94,10 @@ pub struct App {
     help_scroll: usize,
     /// The selected insats over the whole screen, for presenting.
     presentation: bool,
+    /// Lines the presentation's förklaring is scrolled by, when it does not fit.
+    slide_scroll: usize,
+    /// Typing a search inside the presentation.
+    present_search: bool,
     status: Option<Status>,
     copy: Option<CopyRequest>,
     /// Where copied text is also saved, as the status message names it.
@@ -126,6 +130,8 @@ impl App {
             help_open: false,
             help_scroll: 0,
             presentation: false,
+            slide_scroll: 0,
+            present_search: false,
             status: None,
             copy: None,
             copy_file: None,
@@ -140,6 +146,13 @@ impl App {
     #[must_use]
     pub fn with_presentation(mut self) -> Self {
         self.presentation = true;
+        self
+    }
+
+    /// Start on the hits of `query` (as typed into the search box), best first.
+    #[must_use]
+    pub fn with_query(mut self, query: &str) -> Self {
+        self.set_query(query.to_string());
         self
     }
 
@@ -188,6 +201,8 @@ impl App {
             Action::Copy if self.view == View::Catalog => self.request_copy(),
             Action::TogglePresentation if self.view == View::Catalog => {
                 self.presentation = !self.presentation;
+                self.present_search = false;
+                self.slide_scroll = 0;
             }
             _ if self.presentation => self.update_presentation(action),
             Action::Click { column, row } if self.tab_at(column, row).is_some() => {
@@ -217,6 +232,7 @@ impl App {
         }
         if self.list.selected_index() != shown_before {
             self.detail_scroll = 0;
+            self.slide_scroll = 0;
             self.compare = self.jumped_from.take().and_then(|from| {
                 let here = self.list.selected_index()?;
                 self.namesakes
@@ -240,7 +256,14 @@ impl App {
     }
 
     fn update_presentation(&mut self, action: Action) {
+        if self.present_search {
+            self.update_present_search(action);
+            return;
+        }
         match action {
+            // ↑↓ scroll a förklaring that does not fit, then go on to the next insats.
+            Action::Down if self.slide_scroll < self.slide_overflow() => self.slide_scroll += 1,
+            Action::Up if self.slide_scroll > 0 => self.slide_scroll -= 1,
             Action::NextInsats | Action::Down | Action::PageDown => {
                 self.list.move_by(1);
             }
@@ -262,16 +285,55 @@ impl App {
                 self.list.move_by(step);
             }
             Action::Back | Action::ShowCatalog => self.presentation = false,
-            Action::FocusSearch => {
-                self.presentation = false;
-                self.focus = Focus::Search;
-            }
+            // A search inside the presentation: typed on the status line, in its theme.
+            Action::FocusSearch => self.present_search = true,
             Action::ShowChecklist => {
                 self.presentation = false;
                 self.show(View::Checklist);
             }
             _ => {}
         }
+    }
+
+    /// Keys while a search is typed inside the presentation: Enter shows the hits from the
+    /// first, Esc goes back to the slide.
+    fn update_present_search(&mut self, action: Action) {
+        match action {
+            Action::InsertChar(c) if !c.is_control() => {
+                let mut q = self.list.query.clone();
+                q.push(c);
+                self.set_query(q);
+            }
+            Action::DeleteChar => {
+                let mut q = self.list.query.clone();
+                q.pop();
+                self.set_query(q);
+            }
+            Action::ClearSearch => self.set_query(String::new()),
+            Action::Open => {
+                self.present_search = false;
+                self.list.select(0);
+            }
+            Action::Back => self.present_search = false,
+            Action::Up => {
+                self.list.move_by(-1);
+            }
+            Action::Down => {
+                self.list.move_by(1);
+            }
+            _ => {}
+        }
+    }
+
+    /// How far the slide's förklaring can scroll at the window's size.
+    fn slide_overflow(&self) -> usize {
+        let col = presentation::column(self.panes().screen);
+        presentation::forklaring_overflow(
+            &self.catalog,
+            self.list.selected_index().unwrap_or(usize::MAX),
+            usize::from(col.width),
+            usize::from(col.height),
+        )
     }
 
     /// Switch to `view`; the checklist has no search box of the catalogue's to keep focused.
@@ -703,6 +765,9 @@ impl App {
         if self.help_open {
             return Context::Help;
         }
+        if self.presentation && self.present_search {
+            return Context::Search;
+        }
         if self.presentation {
             return Context::Presentation;
         }
@@ -725,6 +790,11 @@ impl App {
     #[must_use]
     pub fn presentation(&self) -> bool {
         self.presentation
+    }
+    /// Whether a search is being typed inside the presentation.
+    #[must_use]
+    pub fn presentation_search(&self) -> bool {
+        self.presentation && self.present_search
     }
     /// The status bar's message, if any.
     #[must_use]
@@ -749,11 +819,12 @@ impl App {
     /// The presentation's slide for the selected insats at `width` × `height`.
     #[must_use]
     pub fn slide(&self, width: usize, height: usize) -> Vec<detail::DetailLine> {
-        presentation::slide(
+        presentation::slide_from(
             &self.catalog,
             self.list.selected_index().unwrap_or(usize::MAX),
             width,
             height,
+            self.slide_scroll,
         )
     }
     #[must_use]

@@ -24,6 +24,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
         return;
     }
+    if app.presentation_search() && !app.help_open() {
+        present_search(frame, area, app, theme);
+        return;
+    }
     if app.view() == View::Checklist && !app.help_open() {
         checklist(frame, area, app, theme);
         return;
@@ -86,6 +90,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]
     };
     hints(frame, area, app, theme, wanted);
+}
+
+/// A search typed inside the presentation: the query, the hits, and how to show them.
+fn present_search(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let list = app.list();
+    let count = match list.hits.len() {
+        1 => "1 träff".to_string(),
+        n => format!("{n} träffar"),
+    };
+    let mut spans = vec![
+        Span::styled("Sök: ", theme.pane_title),
+        Span::raw(crate::text::sanitize(&list.query).into_owned()),
+        Span::styled("▏ ", theme.key),
+        Span::styled(count, theme.dim),
+    ];
+    let help = app.help();
+    for (action, text) in [(Action::Open, "visa"), (Action::Back, "tillbaka")] {
+        if let Some(k) = help.key(Some(Context::Search), action) {
+            spans.push(Span::styled(" · ", theme.dim));
+            spans.push(Span::styled(k.to_string(), theme.key));
+            spans.push(Span::raw(format!(" {text}")));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// Whether the selected insats is also elsewhere, so that the detail pane has a table to
