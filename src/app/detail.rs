@@ -502,15 +502,25 @@ fn comparison(
         .unwrap_or(0)
         .max(7)
         + 1;
+    // The label column: as wide as the labels when they fit beside the cells, else as wide
+    // as there is room for (a longer label then gets a line of its own above its cells).
     let full = 2 + label_w + 1 + 4 * 12;
-    let compact = 2 + label_w + 1 + 4 * compact_w - 1;
-    let (cell_w, one_line, cell): (usize, bool, fn(Figure) -> String) = if width >= full {
-        (12, true, figure_cell)
-    } else if width >= compact {
-        (compact_w, true, compact_cell)
+    let room = width.saturating_sub(2 + 1 + 4 * compact_w - 1);
+    let (cell_w, label_col, cell): (usize, Option<usize>, fn(Figure) -> String) = if width >= full {
+        (12, Some(label_w), figure_cell)
+    } else if room >= 4 {
+        let col = labels
+            .iter()
+            .map(|l| l.width())
+            .filter(|&w| w <= room)
+            .max()
+            .unwrap_or(room);
+        (compact_w, Some(col), compact_cell)
     } else {
-        (compact_w, false, compact_cell)
+        (compact_w, None, compact_cell)
     };
+    let one_line = label_col.is_some();
+    let label_w = label_col.unwrap_or(label_w);
     let heads = if cell_w == 12 {
         ["Ges", "Digitalt", "Enskild regi", "Utan beslut"]
     } else {
@@ -544,10 +554,21 @@ fn comparison(
             rows.push(out.len());
         }
         let figures = if chosen { Tone::Selected } else { Tone::Figure };
-        if one_line {
+        if one_line && label.width() <= label_w {
             let pad = " ".repeat(label_w - label.width());
             out.push(vec![
                 (tone, format!("{mark}{label}{pad} ")),
+                (figures, cells(i)),
+            ]);
+            continue;
+        }
+        if one_line {
+            // A label wider than its column: on its own line, the cells under the column.
+            for l in wrap(label, width, mark, "  ") {
+                out.push(vec![(tone, l)]);
+            }
+            out.push(vec![
+                (tone, " ".repeat(2 + label_w + 1)),
                 (figures, cells(i)),
             ]);
             continue;
