@@ -100,6 +100,16 @@ fn a_search_inside_the_presentation_stays_there() {
         Some("Hem för vård eller boende (HVB)")
     );
     assert_eq!(a.context(), Context::Presentation);
+    // A new search starts from an empty box; Esc goes back to the slide shown before.
+    a.update(Action::NextInsats);
+    let shown = a.selected_insats().map(|i| i.id.clone());
+    a.update(Action::FocusSearch);
+    assert_eq!(a.list().query, "");
+    a.update(Action::InsertChar('x'));
+    a.update(Action::Back);
+    assert!(a.presentation() && !a.presentation_search());
+    assert_eq!(a.list().query, "hvb");
+    assert_eq!(a.selected_insats().map(|i| i.id.clone()), shown);
 }
 
 #[test]

@@ -98,6 +98,8 @@ pub struct App {
     slide_scroll: usize,
     /// Typing a search inside the presentation.
     present_search: bool,
+    /// The query and insats shown before that search, for Esc to go back to.
+    present_before: Option<(String, Option<usize>)>,
     status: Option<Status>,
     copy: Option<CopyRequest>,
     /// Where copied text is also saved, as the status message names it.
@@ -132,6 +134,7 @@ impl App {
             presentation: false,
             slide_scroll: 0,
             present_search: false,
+            present_before: None,
             status: None,
             copy: None,
             copy_file: None,
@@ -285,8 +288,13 @@ impl App {
                 self.list.move_by(step);
             }
             Action::Back | Action::ShowCatalog => self.presentation = false,
-            // A search inside the presentation: typed on the status line, in its theme.
-            Action::FocusSearch => self.present_search = true,
+            // A search inside the presentation: typed on the status line, in its theme,
+            // from an empty box.
+            Action::FocusSearch => {
+                self.present_before = Some((self.list.query.clone(), self.list.selected_index()));
+                self.present_search = true;
+                self.set_query(String::new());
+            }
             Action::ShowChecklist => {
                 self.presentation = false;
                 self.show(View::Checklist);
@@ -312,9 +320,19 @@ impl App {
             Action::ClearSearch => self.set_query(String::new()),
             Action::Open => {
                 self.present_search = false;
+                self.present_before = None;
                 self.list.select(0);
             }
-            Action::Back => self.present_search = false,
+            // Esc: back to the slide shown before, with its search.
+            Action::Back => {
+                self.present_search = false;
+                if let Some((query, shown)) = self.present_before.take() {
+                    self.set_query(query);
+                    if let Some(i) = shown {
+                        self.select_insats(i);
+                    }
+                }
+            }
             Action::Up => {
                 self.list.move_by(-1);
             }

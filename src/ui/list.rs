@@ -280,7 +280,14 @@ fn window(chars: &[char], keep: &[usize], room: usize) -> Option<Range<usize>> {
 }
 
 /// The row for the chars `w` of the name, with `…` where it is cut.
-fn shown(chars: &[char], matched: &[usize], w: Range<usize>, label: Option<String>) -> Row {
+fn shown(chars: &[char], matched: &[usize], mut w: Range<usize>, label: Option<String>) -> Row {
+    // No space between a cut and `…`.
+    while w.start > 0 && w.start < w.end && chars[w.start].is_whitespace() {
+        w.start += 1;
+    }
+    while w.end < chars.len() && w.end > w.start && chars[w.end - 1].is_whitespace() {
+        w.end -= 1;
+    }
     let lead = usize::from(w.start > 0);
     let mut name = String::new();
     if lead == 1 {
@@ -409,7 +416,7 @@ mod tests {
             None,
             16,
         );
-        assert_eq!(text(&r), "Kontaktperson, …");
+        assert_eq!(text(&r), "Kontaktperson,…");
         assert_eq!(r.positions, vec![0, 1, 2]);
     }
 
