@@ -573,3 +573,35 @@ fn detail_lists_the_indikatorer_linked_to_the_insats() {
             .all(|l| l.iter().all(|(_, s)| !s.starts_with("Indikatorer,")))
     );
 }
+
+#[test]
+fn backspace_and_ctrl_u_edit_the_search_from_any_pane() {
+    let k = insats::keymap::Keymap::builtin().expect("keymap");
+    for context in [
+        Context::Tree,
+        Context::List,
+        Context::Detail,
+        Context::Search,
+    ] {
+        let key = |s: &str| {
+            let c: insats::keymap::KeyCombo = s.parse().expect("key");
+            crossterm::event::KeyEvent::new(c.code, c.modifiers)
+        };
+        assert_eq!(
+            k.resolve(context, &key("backspace")),
+            Some(Action::DeleteChar)
+        );
+        assert_eq!(
+            k.resolve(context, &key("ctrl-u")),
+            Some(Action::ClearSearch)
+        );
+    }
+    let mut a = app();
+    type_text(&mut a, "hvb");
+    a.update(Action::Back);
+    assert_eq!(a.focus(), Focus::List);
+    a.update(Action::DeleteChar);
+    assert_eq!(a.list().query, "hv");
+    a.update(Action::ClearSearch);
+    assert_eq!(a.list().query, "");
+}
