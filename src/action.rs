@@ -73,7 +73,7 @@ pub enum Action {
     MarkEjBedomd,
     /// Checklist: write or change the note of the selected indikator.
     EditNote,
-    /// Checklist: show the linked insats in the catalogue (`2` comes back).
+    /// Checklist: show the linked insats in the catalogue (`F3` comes back).
     OpenLinked,
     /// Checklist: choose the kommun whose checklist to open.
     ChooseKommun,
