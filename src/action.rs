@@ -21,7 +21,8 @@ pub enum Action {
     FocusTree,
     /// Put the cursor in the search box.
     FocusSearch,
-    /// Leave the search box, or in the list clear the search; closes the help overlay.
+    /// Leave the search box, or in the list clear the search (the selected insats stays
+    /// selected); closes the help overlay.
     Back,
     /// Move up one row (or scroll up one line).
     Up,
@@ -72,7 +73,7 @@ pub enum Action {
     MarkEjBedomd,
     /// Checklist: write or change the note of the selected indikator.
     EditNote,
-    /// Checklist: show the linked insats in the catalogue (`2` comes back).
+    /// Checklist: show the linked insats in the catalogue (`F3` comes back).
     OpenLinked,
     /// Checklist: choose the kommun whose checklist to open.
     ChooseKommun,
@@ -194,18 +195,32 @@ pub enum Context {
     Presentation,
     /// Every pane of the checklist view (view 2) outside its text fields.
     Checklist,
+    /// The help overlay, over any view.
+    Help,
 }
 
 impl Context {
     /// All contexts, in the order of the help overlay.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Tree,
         Context::List,
         Context::Detail,
         Context::Search,
         Context::Presentation,
         Context::Checklist,
+        Context::Help,
     ];
+
+    /// Whether a key that types a character types it into the search box here, unless the
+    /// context's own table binds it: in every pane of the catalogue (typing searches, as in
+    /// fzf) and in any text field.
+    #[must_use]
+    pub fn types_text(self) -> bool {
+        matches!(
+            self,
+            Context::Tree | Context::List | Context::Detail | Context::Search
+        )
+    }
 
     /// Where the context is, as the help overlay says it: "i listan".
     #[must_use]
@@ -217,6 +232,7 @@ impl Context {
             Context::Search => "sökrutan",
             Context::Presentation => "presentationen",
             Context::Checklist => "checklistan",
+            Context::Help => "hjälpen",
         }
     }
 
@@ -230,6 +246,7 @@ impl Context {
             Context::Search => "search",
             Context::Presentation => "presentation",
             Context::Checklist => "checklist",
+            Context::Help => "help",
         }
     }
 
@@ -243,6 +260,7 @@ impl Context {
             Context::Search => "Sökrutan och textfält",
             Context::Presentation => "Presentationen",
             Context::Checklist => "Checklistan",
+            Context::Help => "Hjälpen",
         }
     }
 }

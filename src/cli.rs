@@ -50,8 +50,9 @@ pub struct Cli {
     pub theme: Option<ThemeArg>,
 
     /// Starta i presentationsläget: en insats i taget över hela skärmen, pilarna bläddrar.
-    #[arg(long)]
-    pub presentation: bool,
+    /// Med SÖKORD börjar det på sökningens träffar (`--presentation hvb`).
+    #[arg(long, value_name = "SÖKORD", num_args = 0..=1, default_missing_value = "")]
+    pub presentation: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -109,11 +110,23 @@ pub enum Command {
         command: ChecklistaCommand,
     },
     /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
-    Keymap,
+    Keymap {
+        /// Skriv i stället ut en profil att spara som egen keymap.toml: `vi` ger tillbaka
+        /// bokstavstangenterna i katalogen (j k g G h l q ? …; sök då med /).
+        #[arg(long, value_enum, value_name = "PROFIL")]
+        profil: Option<KeymapProfile>,
+    },
     /// Skriv det appen skulle visa, som text, SVG eller HTML: för handouts, bilder och
     /// dokumentation.
     #[command(after_help = help::RENDER_EXAMPLES)]
     Render(RenderArgs),
+}
+
+/// A keymap profile that `insats keymap --profil` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeymapProfile {
+    /// Bokstäverna som kommandon i katalogen, som i vi och less.
+    Vi,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,6 +15,11 @@ use crate::action::{Action, Context};
 /// The default keymap, as shipped.
 pub const DEFAULT_KEYMAP: &str = include_str!("../keymap.toml");
 
+/// The vi profile (`insats keymap --profil vi`): the catalogue's letter commands of old, for
+/// those who would rather press `/` before searching. Saved as one's own keymap.toml, it is
+/// merged over the defaults like any user file.
+pub const VI_PROFILE: &str = include_str!("keymap_vi.toml");
+
 /// A problem with a keymap file.
 #[derive(Debug, thiserror::Error)]
 pub enum KeymapError {
@@ -26,7 +31,7 @@ pub enum KeymapError {
     #[error("tangentbordsfilen {file} är inte giltig TOML: {message}")]
     Toml { file: PathBuf, message: String },
     #[error(
-        "tangentbordsfilen {file}: okänd tabell [{table}] (giltiga: [global], [tree], [list], [detail], [search], [checklist], [presentation])"
+        "tangentbordsfilen {file}: okänd tabell [{table}] (giltiga: [global], [tree], [list], [detail], [search], [checklist], [presentation], [help])"
     )]
     UnknownTable { file: PathBuf, table: String },
     #[error("tangentbordsfilen {file}: [{table}] ska vara en tabell med tangent = \"åtgärd\"")]
@@ -221,7 +226,7 @@ type Table = Vec<(KeyCombo, Action)>;
 #[derive(Debug, Clone)]
 pub struct Keymap {
     global: Table,
-    contexts: [Table; 6],
+    contexts: [Table; 7],
 }
 
 fn context_slot(context: Context) -> usize {
@@ -232,6 +237,7 @@ fn context_slot(context: Context) -> usize {
         Context::Search => 3,
         Context::Presentation => 4,
         Context::Checklist => 5,
+        Context::Help => 6,
     }
 }
 
@@ -310,6 +316,7 @@ impl Keymap {
                 "search" => Some(Context::Search),
                 "presentation" => Some(Context::Presentation),
                 "checklist" => Some(Context::Checklist),
+                "help" => Some(Context::Help),
                 _ => {
                     return Err(KeymapError::UnknownTable {
                         file: file.to_path_buf(),
@@ -379,8 +386,9 @@ impl Keymap {
         find(&self.global, key)
     }
 
-    /// What a key press means in a context: its table first; in the search box a key that
-    /// types a character is text; then `[global]`. A key bound to `none` means nothing.
+    /// What a key press means in a context: its table first; in the catalogue's panes and
+    /// the search box a key that types a character is text for the search box
+    /// ([`Context::types_text`]); then `[global]`. A key bound to `none` means nothing.
     #[must_use]
     pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<Action> {
         self.resolve_combo(context, KeyCombo::from_event(event))
@@ -390,7 +398,7 @@ impl Keymap {
     #[must_use]
     pub fn resolve_combo(&self, context: Context, key: KeyCombo) -> Option<Action> {
         let action = self.lookup(context, key).or_else(|| {
-            if context == Context::Search
+            if context.types_text()
                 && let Some(c) = key.typed_char()
             {
                 return Some(Action::InsertChar(c));
@@ -413,16 +421,22 @@ impl Keymap {
         let Some(c) = context else {
             return own(&self.global);
         };
-        // Global keys first where they still work here: they are the same in every pane.
-        let mut keys: Vec<KeyCombo> = self
+        // Where typing searches, global keys first where they still work: they are the same
+        // in every pane. Elsewhere (the checklist, the presentation) the context's own
+        // letters come first.
+        let global: Vec<KeyCombo> = self
             .global
             .iter()
             .filter(|(k, a)| *a == action && self.lookup(c, *k).is_none())
-            .filter(|(k, _)| c != Context::Search || k.typed_char().is_none())
+            .filter(|(k, _)| !c.types_text() || k.typed_char().is_none())
             .map(|(k, _)| *k)
             .collect();
-        keys.extend(own(&self.contexts[context_slot(c)]));
-        keys
+        let own = own(&self.contexts[context_slot(c)]);
+        if c.types_text() {
+            [global, own].concat()
+        } else {
+            [own, global].concat()
+        }
     }
 
     /// The help text: for `[global]` and each context, its actions and their keys.
@@ -459,10 +473,20 @@ impl Keymap {
             section(c.title(), Some(c), &self.contexts[context_slot(c)]);
         }
         let views = HelpView::ALL.iter().map(|&v| self.grouped(v)).collect();
+        let mut close: Vec<String> = Vec::new();
+        for action in [Action::Back, Action::ToggleHelp] {
+            for k in self.keys_for(Some(Context::Help), action) {
+                let k = k.to_string();
+                if !close.contains(&k) {
+                    close.push(k);
+                }
+            }
+        }
         Help {
             sections,
             views,
             hints,
+            close: close.join(" "),
         }
     }
 
@@ -512,10 +536,13 @@ impl Keymap {
                     });
                 }
                 if action == Action::FocusSearch && contexts.contains(&Context::Search) {
+                    // In the catalogue every pane types into the search box; elsewhere only
+                    // the text fields do.
+                    let everywhere = contexts.iter().all(|c| c.types_text());
                     rows.push(HelpRow {
                         keys: "tecken".to_string(),
                         text: Action::InsertChar(' ').description(),
-                        place: None,
+                        place: (!everywhere).then(|| Context::Search.place().to_string()),
                     });
                 }
             }
@@ -547,7 +574,7 @@ impl Keymap {
         }
         let everywhere = contexts
             .iter()
-            .filter(|&&c| c != Context::Search || key.typed_char().is_none())
+            .filter(|&&c| !c.types_text() || key.typed_char().is_none())
             .all(|c| place.contains(c));
         Some(if everywhere { Vec::new() } else { place })
     }
@@ -717,7 +744,11 @@ impl HelpView {
             (HelpView::Presentation, Action::Top) => "första insatsen",
             (HelpView::Presentation, Action::Bottom) => "sista insatsen",
             (HelpView::Presentation, Action::Back) => "tillbaka till katalogen",
-            (HelpView::Presentation, Action::FocusSearch) => "sök (lämnar presentationen)",
+            (HelpView::Presentation, Action::FocusSearch) => {
+                "sök bland insatserna (i presentationen)"
+            }
+            (HelpView::Presentation, Action::Up) => "rulla förklaringen upp / föregående insats",
+            (HelpView::Presentation, Action::Down) => "rulla förklaringen ned / nästa insats",
             _ => action.description(),
         }
     }
@@ -729,7 +760,9 @@ impl HelpView {
             HelpView::Catalog => !matches!(action, Action::NextInsats | Action::PrevInsats),
             HelpView::Presentation => matches!(
                 action,
-                Action::NextInsats
+                Action::Up
+                    | Action::Down
+                    | Action::NextInsats
                     | Action::PrevInsats
                     | Action::Top
                     | Action::Bottom
@@ -793,6 +826,8 @@ pub struct Help {
     /// Per [`HelpView`]: its keys grouped by what they do.
     views: Vec<Vec<HelpGroup>>,
     hints: Vec<(Option<Context>, Action, String)>,
+    /// The keys that close the help overlay, as its title shows them.
+    close: String,
 }
 
 impl Help {
@@ -803,6 +838,12 @@ impl Help {
             .iter()
             .find(|(c, a, _)| *c == context && *a == action)
             .map(|(_, _, k)| k.as_str())
+    }
+
+    /// The keys that close the help overlay, space-separated ("Esc q F1").
+    #[must_use]
+    pub fn close_keys(&self) -> &str {
+        &self.close
     }
 
     /// The keys of a view, grouped by what they do.

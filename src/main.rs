@@ -19,8 +19,11 @@ use insats::ui::theme::{Themes, no_color_env};
 fn main() -> ExitCode {
     report_panics();
     let cli = insats::cli::parse();
-    if let Some(Command::Keymap) = cli.command {
-        return insats::commands::emit(keymap::DEFAULT_KEYMAP);
+    if let Some(Command::Keymap { profil }) = cli.command {
+        return insats::commands::emit(match profil {
+            None => keymap::DEFAULT_KEYMAP,
+            Some(insats::cli::KeymapProfile::Vi) => keymap::VI_PROFILE,
+        });
     }
     match cli.command {
         Some(Command::Completions { shell }) => return insats::commands::docs::completions(shell),
@@ -73,7 +76,9 @@ fn main() -> ExitCode {
         Some(Command::Search(args)) => insats::commands::search::run(&catalog, args, &out),
         Some(Command::Render(args)) => render(catalog, &cli, args),
         Some(Command::Stats(args)) => insats::commands::stats::run(&catalog, args, &out),
-        Some(Command::Keymap | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
+        Some(Command::Keymap { .. } | Command::Completions { .. } | Command::Man) => {
+            ExitCode::SUCCESS
+        }
         None => run_app(catalog, &cli),
     }
 }
@@ -165,8 +170,8 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
     let copy_file =
         clipboard::fallback_path().map(|f| clipboard::display_path(&f, home.as_deref()));
     let mut app = App::new(catalog, keymap.help()).with_copy_file(copy_file);
-    if cli.presentation {
-        app = app.with_presentation();
+    if let Some(query) = &cli.presentation {
+        app = app.with_query(query).with_presentation();
     }
     if settings.first_start {
         app = app.with_first_start_hint();

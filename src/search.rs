@@ -9,9 +9,15 @@
 //! 1. the query is exactly an abbreviation in parentheses (`mi` → `Motiverande samtal (MI)`);
 //! 2. the query is exactly an upper-case word of the name (`hvb` → `(HVB-hem)`, `act` →
 //!    `ACT-team`);
-//! 3. every query word matches the name fuzzily (higher fuzzy score first);
+//! 3. every query word matches the name fuzzily in runs that start words (higher fuzzy score
+//!    first): `motsamt` → **Mot**iverande **samt**al; a run may also go on after one skipped
+//!    letter (`motverande`), and three or more letters in a row count inside a word too
+//!    (`samtal` in `stödsamtal`);
 //! 4. every query word starts a word of the förklaring text (no fuzzy matching there: long
-//!    texts would match almost any letters).
+//!    texts would match almost any letters): Stella's förklaring names HVB-hem, so `hvb`
+//!    finds it here;
+//! 5. the query's letters are found in the name only scattered inside words (`hvb` in
+//!    **H**emv**å**rds**b**idrag): the nearest there is, shown last and said so.
 //!
 //! Ties are broken by Swedish alphabetical order of the name, then by source order.
 //!
@@ -93,6 +99,9 @@ pub enum MatchKind {
     Name,
     /// Every query word occurs in the förklaring, but not in the name.
     Forklaring,
+    /// The query's letters occur in the name only scattered inside words: the nearest
+    /// there is, not a match on whole words.
+    Scattered,
     /// The query is empty: every insats in scope, in source order.
     Everything,
 }
@@ -237,6 +246,8 @@ struct Entry {
     sektion_nr: String,
     grupp: Option<String>,
     name: Folded,
+    /// Which of the first 128 chars of the folded name start a word.
+    name_starts: u128,
     name_chars: CharSet,
     bilaga: Option<Key>,
     forklaring: Option<String>,
@@ -420,6 +431,7 @@ impl SearchIndex {
                     sektion_nr: i.sektion_nr.clone(),
                     grupp: i.grupp.clone(),
                     name_chars: CharSet::of(&name.text),
+                    name_starts: word_start_mask(&name.text),
                     name,
                     bilaga: i
                         .namn_bilaga
@@ -638,12 +650,36 @@ impl SearchIndex {
                     positions: a.chars.clone().collect(),
                 });
             }
-            if let Some((score, positions)) = self.fuzzy_all(&e.name.text, words) {
-                return Some(Hit {
-                    index,
-                    kind: MatchKind::Name,
-                    score,
-                    positions: e.name.to_original(positions),
+            if let Some((score, positions, whole)) =
+                fuzzy_words(&self.matcher, &e.name.text, e.name_starts, words)
+            {
+                if whole {
+                    return Some(Hit {
+                        index,
+                        kind: MatchKind::Name,
+                        score,
+                        positions: e.name.to_original(positions),
+                    });
+                }
+                // Letters scattered in the name: a förklaring that names the words is a
+                // better hit; else this is the nearest there is.
+                let forklaring = checks
+                    .forklaring
+                    .unwrap_or_else(|| e.forklaring_matches(words));
+                return Some(if forklaring {
+                    Hit {
+                        index,
+                        kind: MatchKind::Forklaring,
+                        score: 0,
+                        positions: Vec::new(),
+                    }
+                } else {
+                    Hit {
+                        index,
+                        kind: MatchKind::Scattered,
+                        score,
+                        positions: e.name.to_original(positions),
+                    }
                 });
             }
         }
@@ -697,6 +733,78 @@ fn fuzzy_all(matcher: &SkimMatcherV2, text: &str, words: &[&str]) -> Option<(i64
     }
     Some((total, positions))
 }
+
+/// [`fuzzy_all`] that also tells whether every word matched in runs that start words of
+/// `text` (`starts`, from [`word_start_mask`]), a run going on after one skipped letter
+/// counting too.
+fn fuzzy_words(
+    matcher: &SkimMatcherV2,
+    text: &str,
+    starts: u128,
+    words: &[&str],
+) -> Option<(i64, Vec<usize>, bool)> {
+    let mut total = 0;
+    let mut positions = Vec::new();
+    let mut whole = true;
+    for w in words {
+        let (score, pos) = matcher.fuzzy_indices(text, w)?;
+        let chars = i64::try_from(w.chars().count()).unwrap_or(i64::MAX);
+        if score < MIN_SCORE_PER_CHAR.saturating_mul(chars) {
+            return None;
+        }
+        whole = whole && runs_start_words(text, starts, &pos);
+        total += score;
+        positions.extend(pos);
+    }
+    Some((total, positions, whole))
+}
+
+/// Which of the first 128 chars of `text` start a word: those not after a letter or digit.
+fn word_start_mask(text: &str) -> u128 {
+    let mut mask = 0;
+    let mut prev_alnum = false;
+    for (i, c) in text.chars().take(128).enumerate() {
+        if !prev_alnum {
+            mask |= 1 << i;
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    mask
+}
+
+/// Whether matched char positions (sorted) form runs that each start a word, go on from the
+/// run before after one skipped letter (a typo: `motverande`), or are at least
+/// [`MIN_INNER_RUN`] letters long inside a word (`samtal` in `stödsamtal`).
+fn runs_start_words(text: &str, starts: u128, positions: &[usize]) -> bool {
+    let is_start = |p: usize| match u32::try_from(p).ok().filter(|&p| p < 128) {
+        Some(p) => starts & (1 << p) != 0,
+        // Past the mask (a very long name): look at the char before.
+        None => text.chars().nth(p - 1).is_none_or(|c| !c.is_alphanumeric()),
+    };
+    // Each run: (where it starts, whether that is fine already, its length).
+    let mut prev: Option<usize> = None;
+    let mut fine = true;
+    let mut run = 0;
+    for &p in positions {
+        match prev {
+            Some(q) if p == q + 1 => run += 1,
+            _ => {
+                // The run that ends here: inside a word it must be long enough to be a
+                // word of a compound (`samtal` in `stödsamtal`), not a scattered letter.
+                if !fine && run < MIN_INNER_RUN {
+                    return false;
+                }
+                fine = is_start(p) || prev.is_some_and(|q| p == q + 2 && run >= 2);
+                run = 1;
+            }
+        }
+        prev = Some(p);
+    }
+    fine || run >= MIN_INNER_RUN
+}
+
+/// Letters in a row that count as a match inside a word (a part of a compound word).
+const MIN_INNER_RUN: usize = 3;
 
 /// Whether the characters of `word` occur in `text` in order (not necessarily together).
 fn is_subsequence(word: &str, text: &str) -> bool {

@@ -54,10 +54,58 @@ fn typing_a_search_narrows_and_selects_the_best_hit() {
 }
 
 #[test]
-fn typed_text_outside_the_search_box_is_ignored() {
+fn typing_in_any_pane_of_the_catalogue_searches() {
+    for focus in [Action::FocusTree, Action::NextPane, Action::Open] {
+        let mut a = app();
+        a.update(focus);
+        assert_ne!(a.focus(), Focus::Search);
+        type_text(&mut a, "kontaktperson");
+        assert_eq!(a.focus(), Focus::Search, "after {focus:?}");
+        assert_eq!(a.list().query, "kontaktperson");
+        assert!(!a.presentation());
+        assert_eq!(a.view(), View::Catalog);
+        assert!(!a.help_open());
+        assert!(
+            listed(&a).iter().all(|n| n.starts_with("Kontaktperson")),
+            "{:?}",
+            listed(&a)
+        );
+    }
+    // A control character is never text.
     let mut a = app();
-    a.update(Action::InsertChar('x'));
+    a.update(Action::InsertChar('\u{7}'));
     assert_eq!(a.list().query, "");
+}
+
+#[test]
+fn clearing_the_search_keeps_the_selected_insats_in_sight() {
+    let mut a = app();
+    resize(&mut a, 80, 24);
+    type_text(&mut a, "hvb");
+    a.update(Action::Down);
+    a.update(Action::Down);
+    let third = a.selected_insats().map(|i| i.id.clone());
+    assert!(third.is_some());
+    // Esc leaves the search box, the second Esc clears the search.
+    a.update(Action::Back);
+    assert_eq!(a.focus(), Focus::List);
+    assert_eq!(a.selected_insats().map(|i| i.id.clone()), third);
+    a.update(Action::Back);
+    assert_eq!(a.list().query, "");
+    assert_eq!(a.list().hits.len(), 41);
+    assert_eq!(a.selected_insats().map(|i| i.id.clone()), third);
+    let height = usize::from(a.panes().list.expect("list").height) - 2;
+    let (offset, selected) = (a.list().offset, a.list().selected);
+    assert!(
+        offset <= selected && selected < offset + height,
+        "{offset} {selected}"
+    );
+    // Ctrl-U in the box clears the same way.
+    type_text(&mut a, "mi");
+    a.update(Action::Down);
+    let second = a.selected_insats().map(|i| i.id.clone());
+    a.update(Action::ClearSearch);
+    assert_eq!(a.selected_insats().map(|i| i.id.clone()), second);
 }
 
 #[test]
@@ -277,13 +325,26 @@ fn detail_compares_the_same_insats_elsewhere() {
         .iter()
         .position(|l| l == "Samma insats på andra ställen")
         .expect("comparison heading");
-    assert!(text[at + 2].starts_with("▸ Barn och unga › 3.1"));
-    assert!(text[at + 3].starts_with("  194 (83 %)"));
-    let places = text[at..]
-        .iter()
-        .filter(|l| l.starts_with("  ") && l.contains('›'))
-        .count();
-    assert_eq!(places, 5);
+    // Right under the källa: a row per place, with its figures and shares.
+    let kalla = text.iter().position(|l| l == "Källa").expect("källa");
+    assert!(at > kalla && at <= kalla + 4, "{text:?}");
+    assert!(
+        text[at + 1].trim_start().starts_with("Ges"),
+        "{}",
+        text[at + 1]
+    );
+    assert!(text[at + 2].starts_with("▸ Barn "), "{}", text[at + 2]);
+    assert!(text[at + 2].contains("194 83%"), "{}", text[at + 2]);
+    let rows: Vec<&String> = text[at + 3..at + 8].iter().collect();
+    for (row, label) in rows.iter().zip([
+        "Funk",
+        "Missbr",
+        "Socpsyk",
+        "Våld › våldsutsatta vuxna",
+        "Våld › våldsutövande vuxna",
+    ]) {
+        assert!(row.starts_with(&format!("  {label}")), "{row}");
+    }
     assert!(lines[at].iter().all(|(t, _)| *t == Tone::Heading));
 }
 
@@ -383,7 +444,7 @@ fn the_tab_line_names_both_views_and_a_click_switches() {
     assert_eq!(line.y, 0);
     let tabs = a.tabs(line);
     let labels: Vec<&str> = tabs.iter().map(|t| t.label.as_str()).collect();
-    assert_eq!(labels, [" 1 Katalog ", " 2 Checklista "]);
+    assert_eq!(labels, [" F2 Katalog ", " F3 Checklista "]);
     assert!(
         tabs[0].columns.end < tabs[1].columns.start,
         "a gap between tabs"
@@ -511,4 +572,36 @@ fn detail_lists_the_indikatorer_linked_to_the_insats() {
             .iter()
             .all(|l| l.iter().all(|(_, s)| !s.starts_with("Indikatorer,")))
     );
+}
+
+#[test]
+fn backspace_and_ctrl_u_edit_the_search_from_any_pane() {
+    let k = insats::keymap::Keymap::builtin().expect("keymap");
+    for context in [
+        Context::Tree,
+        Context::List,
+        Context::Detail,
+        Context::Search,
+    ] {
+        let key = |s: &str| {
+            let c: insats::keymap::KeyCombo = s.parse().expect("key");
+            crossterm::event::KeyEvent::new(c.code, c.modifiers)
+        };
+        assert_eq!(
+            k.resolve(context, &key("backspace")),
+            Some(Action::DeleteChar)
+        );
+        assert_eq!(
+            k.resolve(context, &key("ctrl-u")),
+            Some(Action::ClearSearch)
+        );
+    }
+    let mut a = app();
+    type_text(&mut a, "hvb");
+    a.update(Action::Back);
+    assert_eq!(a.focus(), Focus::List);
+    a.update(Action::DeleteChar);
+    assert_eq!(a.list().query, "hv");
+    a.update(Action::ClearSearch);
+    assert_eq!(a.list().query, "");
 }

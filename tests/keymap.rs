@@ -26,31 +26,114 @@ fn error(name: &str) -> String {
 #[test]
 fn defaults_resolve_per_context_with_global_fallback() {
     let k = Keymap::builtin().expect("default keymap");
-    assert_eq!(k.resolve(Context::List, &key("q")), Some(Action::Quit));
-    assert_eq!(k.resolve(Context::Tree, &key("l")), Some(Action::Expand));
-    assert_eq!(k.resolve(Context::List, &key("l")), Some(Action::NextPane));
-    assert_eq!(k.resolve(Context::Detail, &key("G")), Some(Action::Bottom));
+    assert_eq!(k.resolve(Context::List, &key("ctrl-c")), Some(Action::Quit));
+    assert_eq!(
+        k.resolve(Context::Tree, &key("right")),
+        Some(Action::Expand)
+    );
+    assert_eq!(
+        k.resolve(Context::List, &key("right")),
+        Some(Action::NextPane)
+    );
+    assert_eq!(
+        k.resolve(Context::Detail, &key("end")),
+        Some(Action::Bottom)
+    );
     assert_eq!(
         k.resolve(Context::List, &key("/")),
         Some(Action::FocusSearch)
     );
     assert_eq!(
-        k.resolve(Context::List, &key("?")),
+        k.resolve(Context::List, &key("f1")),
         Some(Action::ToggleHelp)
     );
     assert_eq!(
-        k.resolve(Context::List, &key("2")),
+        k.resolve(Context::List, &key("f3")),
+        Some(Action::ShowChecklist)
+    );
+    assert_eq!(
+        k.resolve(Context::List, &key("alt-2")),
         Some(Action::ShowChecklist)
     );
     assert_eq!(
         k.resolve(Context::Tree, &key("pagedown")),
         Some(Action::PageDown)
     );
-    // Shift-Tab arrives as BackTab with SHIFT; Shift-G as 'G' with SHIFT.
+    assert_eq!(k.resolve(Context::List, &key("ctrl-n")), Some(Action::Down));
+    // Shift-Tab arrives as BackTab with SHIFT.
     let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(k.resolve(Context::List, &backtab), Some(Action::PrevPane));
-    let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-    assert_eq!(k.resolve(Context::List, &shift_g), Some(Action::Bottom));
+}
+
+#[test]
+fn in_the_catalogue_typed_characters_search_from_every_pane() {
+    let k = Keymap::builtin().expect("default keymap");
+    for context in [Context::Tree, Context::List, Context::Detail] {
+        // The letters that were commands before, and Shift-G as the terminal sends it.
+        for c in "qpctajkgGhl?12 åÖ".chars() {
+            let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(
+                k.resolve(context, &ev),
+                Some(Action::InsertChar(c)),
+                "{context:?} {c:?}"
+            );
+        }
+        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(k.resolve(context, &shift_g), Some(Action::InsertChar('G')));
+        // Ctrl-C quits everywhere.
+        assert_eq!(k.resolve(context, &key("ctrl-c")), Some(Action::Quit));
+    }
+    // The checklist and the presentation keep their letters.
+    assert_eq!(k.resolve(Context::Checklist, &key("q")), Some(Action::Quit));
+    assert_eq!(
+        k.resolve(Context::Presentation, &key("q")),
+        Some(Action::Quit)
+    );
+    // In the help overlay q, Esc and F1 close it.
+    assert_eq!(
+        k.resolve(Context::Help, &key("q")),
+        Some(Action::ToggleHelp)
+    );
+    assert_eq!(k.resolve(Context::Help, &key("esc")), Some(Action::Back));
+    assert_eq!(
+        k.resolve(Context::Help, &key("f1")),
+        Some(Action::ToggleHelp)
+    );
+    assert_eq!(k.resolve(Context::Help, &key("ctrl-c")), Some(Action::Quit));
+}
+
+#[test]
+fn the_vi_profile_brings_the_letters_back() {
+    let mut k = Keymap::builtin().expect("default keymap");
+    k.merge_str(insats::keymap::VI_PROFILE, std::path::Path::new("vi.toml"))
+        .expect("the vi profile is a valid keymap");
+    for context in [Context::Tree, Context::List, Context::Detail] {
+        for (name, action) in [
+            ("q", Action::Quit),
+            ("?", Action::ToggleHelp),
+            ("j", Action::Down),
+            ("k", Action::Up),
+            ("g", Action::Top),
+            ("G", Action::Bottom),
+            ("/", Action::FocusSearch),
+            ("p", Action::TogglePresentation),
+            ("c", Action::Copy),
+            ("t", Action::FocusTree),
+            ("2", Action::ShowChecklist),
+        ] {
+            assert_eq!(k.resolve(context, &key(name)), Some(action), "{name}");
+        }
+    }
+    assert_eq!(k.resolve(Context::Tree, &key("l")), Some(Action::Expand));
+    assert_eq!(
+        k.resolve(Context::List, &key("a")),
+        Some(Action::ToggleScope)
+    );
+    // In the search box letters stay text.
+    assert_eq!(
+        k.resolve(Context::Search, &key("q")),
+        Some(Action::InsertChar('q'))
+    );
 }
 
 #[test]
@@ -110,16 +193,24 @@ fn user_file_merges_key_by_key() {
     assert_eq!(k.resolve(Context::List, &key("j")), Some(Action::Up));
     assert_eq!(k.resolve(Context::List, &key("x")), Some(Action::Quit));
     // Untouched defaults stay, in the same table and elsewhere.
-    assert_eq!(k.resolve(Context::List, &key("k")), Some(Action::Up));
+    assert_eq!(k.resolve(Context::List, &key("up")), Some(Action::Up));
     assert_eq!(k.resolve(Context::List, &key("enter")), Some(Action::Open));
-    assert_eq!(k.resolve(Context::Tree, &key("j")), Some(Action::Down));
+    assert_eq!(
+        k.resolve(Context::Tree, &key("j")),
+        Some(Action::InsertChar('j'))
+    );
+    // A character in [global] is text in the catalogue's panes, a key elsewhere.
     assert_eq!(
         k.resolve(Context::Tree, &key("s")),
+        Some(Action::InsertChar('s'))
+    );
+    assert_eq!(
+        k.resolve(Context::Presentation, &key("s")),
         Some(Action::FocusSearch)
     );
     // Later files win over earlier ones.
     let k = Keymap::load(&[fixture("good.toml"), fixture("unbind.toml")]).expect("two files");
-    assert_eq!(k.resolve(Context::List, &key("q")), None);
+    assert_eq!(k.resolve(Context::Checklist, &key("q")), None);
     assert_eq!(k.resolve(Context::List, &key("ctrl-c")), Some(Action::Quit));
     assert_eq!(k.resolve(Context::List, &key("x")), Some(Action::Quit));
 }
@@ -131,11 +222,17 @@ fn help_shows_the_loaded_keys() {
     let global = &help.sections[0];
     assert_eq!(global.title, "Överallt");
     assert!(
-        global.rows.contains(&("/ s".to_string(), "sök")),
+        global.rows.contains(&("s".to_string(), "sök")),
         "{:?}",
         global.rows
     );
-    assert!(global.rows.contains(&("q Ctrl-C".to_string(), "avsluta")));
+    assert!(
+        global
+            .rows
+            .contains(&("Ctrl-C Ctrl-Q F10".to_string(), "avsluta")),
+        "{:?}",
+        global.rows
+    );
     let list = help
         .sections
         .iter()
@@ -147,7 +244,7 @@ fn help_shows_the_loaded_keys() {
         help.key(Some(Context::Search), Action::ToggleScope),
         Some("Ctrl-T")
     );
-    // `?` types in the search box, so it is no hint there.
+    // Characters type in the search box, so only F1 is a hint there.
     assert_eq!(
         help.key(Some(Context::Search), Action::ToggleHelp),
         Some("F1")

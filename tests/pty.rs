@@ -194,11 +194,7 @@ impl Drop for Session {
 fn search_reads_on_screen_and_q_restores_the_terminal() {
     let mut s = Session::start(30, 100);
     // A first start: the status bar says how to begin.
-    s.wait_for(&[
-        "409 insatser",
-        "Alla områden",
-        "Välkommen! Tryck / och skriv",
-    ]);
+    s.wait_for(&["409 insatser", "Välkommen! Skriv för att söka"]);
     assert!(s.screen.screen().alternate_screen());
 
     s.send("/aterfall");
@@ -209,10 +205,13 @@ fn search_reads_on_screen_and_q_restores_the_terminal() {
     ]);
 
     s.send("\x1b"); // Esc leaves the search box, keeping the hits
-    s.wait_for(&["/ sök", "5 träffar"]);
-    s.send("?");
+    s.wait_for(&["skriv för att söka · F1 hjälp", "5 träffar"]);
+    s.send(F1);
     s.wait_for(&["Tangenter i katalogen", "Gå runt", "Söka"]);
-    s.send("?");
+    // q closes the help, as in less and man; it does not quit.
+    s.send("q");
+    s.wait_for(&["skriv för att söka · F1 hjälp"]);
+    assert!(!s.text().contains("Tangenter i katalogen"));
 
     s.resize(5, 20);
     s.wait_for(&["Fönstret är"]);
@@ -223,12 +222,66 @@ fn search_reads_on_screen_and_q_restores_the_terminal() {
         "no leftovers after resizing back"
     );
 
-    s.send("q");
+    s.send(F10);
     assert!(s.wait_exit(), "exit status 0");
     assert!(
         !s.screen.screen().alternate_screen(),
         "left the alternate screen"
     );
+}
+
+/// F1 as an xterm sends it.
+const F1: &str = "\x1bOP";
+/// F3.
+const F3: &str = "\x1bOR";
+/// F10.
+const F10: &str = "\x1b[21~";
+/// Ctrl-Y.
+const CTRL_Y: &str = "\x19";
+
+/// The issue's "done when": on a fresh start at 80x24, typing a name (no `/` first) only
+/// searches; Esc twice after choosing the third hit keeps it selected; at 100x30 every HVB
+/// row shows `HVB`.
+#[test]
+fn typing_searches_and_esc_keeps_the_place() {
+    let mut s = Session::start(24, 80);
+    s.wait_for(&["409 insatser", "Välkommen!"]);
+    s.send("kontaktperson");
+    s.wait_for(&["kontaktperson▏", "9 träffar", "Kontaktperson · Socpsyk"]);
+    let screen = s.text();
+    assert!(screen.contains("Sök i hela katalogen"), "{screen}");
+    assert!(!screen.contains("1 av 409"), "no presentation: {screen}");
+    // Three down from the search box, then Esc twice.
+    s.send("\x1b[B\x1b[B");
+    s.wait_for(&["▸Kontaktperson · Funk"]);
+    s.send("\x1b");
+    s.wait_for(&["skriv för att söka · F1 hjälp"]);
+    s.send("\x1b");
+    s.wait_for(&[
+        "409 insatser",
+        "▸Kontaktperson · Funk",
+        "Funktionshinder › 4.3",
+    ]);
+    s.send("\x03");
+    assert!(s.wait_exit());
+
+    let mut s = Session::start(30, 100);
+    s.wait_for(&["409 insatser"]);
+    s.send("hvb");
+    s.wait_for(&["8 träffar"]);
+    let rows: Vec<String> = s
+        .text()
+        .lines()
+        .filter(|l| l.contains("vård eller boende"))
+        .map(str::to_string)
+        .collect();
+    // Four list rows (the detail pane's title line says it once more).
+    assert!(rows.len() >= 4, "{rows:?}");
+    for r in &rows {
+        assert!(r.contains("HVB"), "{r}");
+    }
+    s.send("\x03");
+    assert!(s.wait_exit());
 }
 
 /// A left click at a 0-based cell, as an xterm sends it in SGR mouse mode (press, release).
@@ -240,7 +293,7 @@ fn click(column: u16, row: u16) -> String {
 #[test]
 fn the_mouse_switches_views_on_the_tab_line_and_selects_rows() {
     let mut s = Session::start(30, 100);
-    s.wait_for(&["409 insatser", " 1 Katalog ", " 2 Checklista "]);
+    s.wait_for(&["409 insatser", " F2 Katalog ", " F3 Checklista "]);
     // "2 Checklista" starts at column 12 of the top row.
     s.send(&click(14, 0));
     s.wait_for(&["Sök indikatorer i Ekonomiskt bistånd", "c välj kommun"]);
@@ -249,7 +302,7 @@ fn the_mouse_switches_views_on_the_tab_line_and_selects_rows() {
     // A click on the third row of the list (its box starts at row 4) selects it.
     s.send(&click(30, 7));
     s.wait_for(&["▸Dagverksamhet anpassad för yngre"]);
-    s.send("q");
+    s.send("\x11"); // Ctrl-Q
     assert!(s.wait_exit(), "exit status 0");
 }
 
@@ -261,6 +314,11 @@ fn ctrl_c_quits_even_while_typing_a_search() {
     s.wait_for(&["hvb", "Hem för vård eller boende (HVB)"]);
     s.send("q");
     s.wait_for(&["hvbq"]);
+    // In the list too, a letter is text for the search box.
+    s.send("\x1b");
+    s.wait_for(&["skriv för att söka · F1 hjälp"]);
+    s.send("x");
+    s.wait_for(&["hvbqx"]);
     s.send("\x03");
     assert!(s.wait_exit());
     assert!(!s.screen.screen().alternate_screen());
@@ -275,15 +333,17 @@ fn presentation_steps_with_arrows_and_copy_sends_osc_52() {
         tempfile::tempdir().expect("temp home"),
     );
     s.wait_for(&["Välkommen!", "Antal kommuner (andel av dem som svarade)"]);
-    // `/` leaves the slides for the search box; Enter and `p` present the hits.
-    s.send("/hvb\rp");
+    // `/` searches inside the presentation; Enter presents the hits.
+    s.send("/hvb");
+    s.wait_for(&["Sök: hvb", "8 träffar"]);
+    s.send("\r");
     s.wait_for(&["1 av 8", "Hem för vård eller boende (HVB)"]);
     s.send("\x1b[C\x1b[C"); // → →
     s.wait_for(&["3 av 8"]);
     s.send("\x1b[D"); // ←
     s.wait_for(&["2 av 8"]);
 
-    s.send("c");
+    s.send(CTRL_Y);
     s.wait_for(&[
         "Kopierade ”Hem för vård",
         "texten finns också i ~/state/insats/urklipp.txt",
@@ -309,6 +369,21 @@ fn presentation_steps_with_arrows_and_copy_sends_osc_52() {
     let config = std::fs::read_to_string(s.home.path().join("insats/config.toml"))
         .expect("config.toml written");
     assert_eq!(config, insats::config::TEMPLATE);
+}
+
+#[test]
+fn presentation_starts_on_the_hits_of_its_query() {
+    let mut s = Session::start_args(
+        24,
+        80,
+        &["--presentation", "hvb"],
+        tempfile::tempdir().expect("temp home"),
+    );
+    s.wait_for(&["Hem för vård eller boende (HVB)", "Barn och unga › 3.2"]);
+    s.send("\x1b[C"); // →
+    s.wait_for(&["2 av 8", "Funktionshinder › 4.1"]);
+    s.send("q");
+    assert!(s.wait_exit());
 }
 
 /// The terminal is given back: mouse capture off, the normal screen, the cursor shown, and
@@ -434,7 +509,7 @@ fn checklist_marks_and_note_survive_a_restart() {
     let file = file.to_str().expect("path").to_string();
     let mut s = Session::start_args(30, 110, &["--checklista", &file], home);
     s.wait_for(&["409 insatser"]);
-    s.send("2");
+    s.send(F3);
     s.wait_for(&["0/29 uppf", "Aktuell rutin för att förhindra"]);
     s.send(" "); // 1 uppfylld
     s.send("j");
@@ -461,7 +536,7 @@ fn checklist_marks_and_note_survive_a_restart() {
     let home = tempfile::tempdir().expect("temp home");
     let mut s = Session::start_args(30, 110, &["--checklista", &file], home);
     s.wait_for(&["409 insatser"]);
-    s.send("2");
+    s.send(F3);
     s.wait_for(&["1/29 uppf", "1/4 uppf", "✓  1 Aktuell", "✗  2 Aktuell"]);
     s.send("j");
     s.wait_for(&["Tas upp i nämnden"]);
@@ -478,7 +553,7 @@ fn sighup_after_a_change_leaves_it_saved_and_the_file_free() {
     let file_s = file.to_str().expect("path").to_string();
     let mut s = Session::start_args(24, 100, &["--checklista", &file_s], home);
     s.wait_for(&["409 insatser"]);
-    s.send("2");
+    s.send(F3);
     s.wait_for(&["0/29 uppf"]);
     s.send("u");
     s.wait_for(&["1/29 uppf"]);

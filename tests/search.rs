@@ -281,3 +281,43 @@ fn the_real_catalogue_ranks_the_issue_examples() {
         .collect();
     assert!(hvb.len() >= 4, "every HVB row: {}", hvb.len());
 }
+
+#[test]
+fn words_and_acronyms_rank_before_scattered_letters() {
+    let c = insats::data::load(&insats::data::Source::Embedded).expect("embedded data loads");
+    let idx = SearchIndex::new(&c);
+    let ranked = |q: &str| -> Vec<(String, MatchKind)> {
+        idx.search(q, &Scope::All)
+            .into_iter()
+            .map(|h| (c.insatser[h.index].namn.clone(), h.kind))
+            .collect()
+    };
+    // Stella's förklaring names HVB-hem: above h…v…b scattered in Hemvårdsbidrag.
+    let hvb = ranked("hvb");
+    let at = |name: &str| hvb.iter().position(|(n, _)| n == name).expect(name);
+    assert!(at("Stella") < at("Hemvårdsbidrag"), "{hvb:?}");
+    assert_eq!(hvb[at("Stella")].1, MatchKind::Forklaring);
+    assert_eq!(hvb[at("Hemvårdsbidrag")].1, MatchKind::Scattered);
+    // Nothing has `fit` on whole words: every hit is only the nearest, and says so.
+    let fit = ranked("fit");
+    assert!(!fit.is_empty());
+    assert!(
+        fit.iter().all(|(_, k)| *k == MatchKind::Scattered),
+        "{fit:?}"
+    );
+    // A word inside a compound is a match on a word (`samtal` in `stödsamtal`), and so is
+    // a name with a letter skipped.
+    let samtal = ranked("samtal");
+    assert!(
+        samtal
+            .iter()
+            .any(|(n, k)| n.contains("stödsamtal") && *k == MatchKind::Name),
+        "{samtal:?}"
+    );
+    assert_eq!(ranked("motverande")[0].1, MatchKind::Name);
+    // Kinds never go back up the list.
+    for q in ["hvb", "mi", "fit", "act", "stöd anhöriga"] {
+        let kinds: Vec<MatchKind> = ranked(q).into_iter().map(|(_, k)| k).collect();
+        assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "{q}: {kinds:?}");
+    }
+}

@@ -17,6 +17,10 @@ pub enum Tone {
     BarFill,
     BarTrack,
     Figure,
+    /// A word the search matched, in the förklaring.
+    Match,
+    /// The chosen row of a table (the comparison in the detail pane).
+    Selected,
 }
 
 /// One screen line: pieces of text with their tones.
@@ -133,15 +137,72 @@ fn cut_at_width(s: &str, width: usize) -> usize {
 
 /// A förklaring's paragraphs and `•` items, wrapped to `width`.
 pub fn forklaring_lines(out: &mut Vec<DetailLine>, forklaring: &str, width: usize) {
+    forklaring_marked(out, forklaring, width, &[]);
+}
+
+/// [`forklaring_lines`] with the words that the search matched marked: every word that
+/// starts with one of `words` (folded, as the search folds them: `hvb` marks `HVB-hem`).
+pub fn forklaring_marked(
+    out: &mut Vec<DetailLine>,
+    forklaring: &str,
+    width: usize,
+    words: &[String],
+) {
     for para in forklaring.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if let Some(item) = para.strip_prefix('•') {
-            for l in wrap(item.trim(), width, "• ", "  ") {
-                out.push(vec![(Tone::Text, l)]);
-            }
-        } else {
-            text_lines(out, Tone::Text, para, width);
+        let lines = match para.strip_prefix('•') {
+            Some(item) => wrap(item.trim(), width, "• ", "  "),
+            None => wrap(para, width, "", ""),
+        };
+        for l in lines {
+            out.push(mark_words(l, words));
         }
     }
+}
+
+/// A line of text with the words that start with one of `words` (folded) in
+/// [`Tone::Match`].
+#[must_use]
+pub fn mark_words(line: String, words: &[String]) -> DetailLine {
+    if words.is_empty() {
+        return vec![(Tone::Text, line)];
+    }
+    let matches = |token: &str| {
+        let folded = crate::sort::fold(token);
+        words.iter().any(|w| {
+            folded.match_indices(w.as_str()).any(|(at, _)| {
+                folded[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+    };
+    let mut out: DetailLine = Vec::new();
+    let mut push = |tone: Tone, s: &str| match out.last_mut() {
+        _ if s.is_empty() => {}
+        Some((t, text)) if *t == tone => text.push_str(s),
+        _ => out.push((tone, s.to_string())),
+    };
+    let mut rest = line.as_str();
+    while !rest.is_empty() {
+        let space = rest.len() - rest.trim_start().len();
+        push(Tone::Text, &rest[..space]);
+        rest = &rest[space..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let token = &rest[..end];
+        if !token.is_empty() {
+            push(
+                if matches(token) {
+                    Tone::Match
+                } else {
+                    Tone::Text
+                },
+                token,
+            );
+        }
+        rest = &rest[end..];
+    }
+    out
 }
 
 fn text_lines(out: &mut Vec<DetailLine>, tone: Tone, text: &str, width: usize) {
@@ -174,8 +235,45 @@ pub fn lines_with(
     same: &[usize],
     width: usize,
 ) -> Vec<DetailLine> {
+    lines_marked(catalog, index, same, width, &[])
+}
+
+/// [`lines_with`] with the words of a search (folded) marked in the förklaring.
+#[must_use]
+pub fn lines_marked(
+    catalog: &Catalog,
+    index: usize,
+    same: &[usize],
+    width: usize,
+    words: &[String],
+) -> Vec<DetailLine> {
+    view(catalog, index, same, width, words, None).lines
+}
+
+/// The detail pane's lines and where in them the rows of the comparison table are.
+#[derive(Debug, Clone, Default)]
+pub struct Detail {
+    pub lines: Vec<DetailLine>,
+    /// For each other insats of the same name (in the order of `same`), the line of its row.
+    pub rows: Vec<usize>,
+}
+
+/// The detail pane for `catalog.insatser[index]`: [`lines_marked`], with row `selected` of
+/// the comparison table (an index into `same`) shown as chosen.
+#[must_use]
+pub fn view(
+    catalog: &Catalog,
+    index: usize,
+    same: &[usize],
+    width: usize,
+    words: &[String],
+    selected: Option<usize>,
+) -> Detail {
     let Some(i) = catalog.insatser.get(index) else {
-        return vec![vec![(Tone::Dim, "Ingen insats vald.".to_string())]];
+        return Detail {
+            lines: vec![vec![(Tone::Dim, "Ingen insats vald.".to_string())]],
+            rows: Vec::new(),
+        };
     };
     let width = width.max(10);
     let mut out = Vec::new();
@@ -188,7 +286,7 @@ pub fn lines_with(
     out.push(Vec::new());
     out.push(vec![(Tone::Heading, "Förklaring".to_string())]);
     match &i.forklaring {
-        Some(f) => forklaring_lines(&mut out, f, width),
+        Some(f) => forklaring_marked(&mut out, f, width, words),
         None => out.push(vec![(Tone::Dim, "Saknas i källan.".to_string())]),
     }
 
@@ -197,6 +295,23 @@ pub fn lines_with(
     match &i.kalla {
         Some(k) => text_lines(&mut out, Tone::Text, k, width),
         None => out.push(vec![(Tone::Dim, "Saknas i källan.".to_string())]),
+    }
+
+    // The same insats elsewhere, right under the källa: a table to compare and to jump by.
+    let same: Vec<&Insats> = same
+        .iter()
+        .filter_map(|&n| catalog.insatser.get(n))
+        .collect();
+    let mut rows = Vec::new();
+    if !same.is_empty() {
+        out.push(Vec::new());
+        text_lines(
+            &mut out,
+            Tone::Heading,
+            "Samma insats på andra ställen",
+            width,
+        );
+        rows = comparison(&mut out, i, &same, width, selected);
     }
 
     out.push(Vec::new());
@@ -219,22 +334,7 @@ pub fn lines_with(
 
     skane(&mut out, catalog, i, width);
     indikatorer(&mut out, catalog, i, width);
-
-    let same: Vec<&Insats> = same
-        .iter()
-        .filter_map(|&n| catalog.insatser.get(n))
-        .collect();
-    if !same.is_empty() {
-        out.push(Vec::new());
-        text_lines(
-            &mut out,
-            Tone::Heading,
-            "Samma insats på andra ställen",
-            width,
-        );
-        comparison(&mut out, i, &same, width);
-    }
-    out
+    Detail { lines: out, rows }
 }
 
 /// SKR's Skåne figures for this insats, if any: a different measure, so apart and labelled.
@@ -300,20 +400,7 @@ fn indikatorer(out: &mut Vec<DetailLine>, catalog: &Catalog, i: &Insats, width: 
     }
 }
 
-/// Whether two insatser carry the same name (ignoring case and spacing).
-#[must_use]
-pub fn same_name(a: &Insats, b: &Insats) -> bool {
-    name_key(&a.namn) == name_key(&b.namn)
-}
-
-/// A name as [`same_name`] compares it: words joined by one space, lower case.
-#[must_use]
-pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+pub use crate::model::{name_key, same_name};
 
 const LABEL_W: usize = 20;
 const FIGURE_W: usize = 20;
@@ -365,48 +452,148 @@ fn stat_lines(out: &mut Vec<DetailLine>, label: &str, f: Figure, width: usize) {
     }
 }
 
-const CELL_W: usize = 12;
-
-/// The current insats and its namesakes, with their figures in columns when there is room.
-fn comparison(out: &mut Vec<DetailLine>, current: &Insats, others: &[&Insats], width: usize) {
-    let table = width >= 2 + 4 * CELL_W;
-    if table {
-        let header = ["Ges", "Digitalt", "Enskild regi", "Utan beslut"]
-            .iter()
-            .map(|h| format!("{h:<CELL_W$}"))
-            .collect::<String>();
-        out.push(vec![(Tone::Dim, format!("  {}", header.trim_end()))]);
+/// A figure as a compact cell: "229 98%", or "–".
+fn compact_cell(f: Figure) -> String {
+    match (f.antal, f.andel) {
+        (Some(a), Some(p)) => format!("{a} {p}%"),
+        (Some(a), None) => a.to_string(),
+        _ => "–".to_string(),
     }
-    for (n, i) in std::iter::once(&current).chain(others.iter()).enumerate() {
-        let (mark, tone) = if n == 0 {
-            ("▸ ", Tone::Title)
-        } else {
-            ("  ", Tone::Path)
+}
+
+/// The current insats and its namesakes as a table: a row per place (område, and group
+/// where one område has the name twice) with its four figures and shares. Returns the line
+/// of each namesake's row, in the order of `others`. Row `selected` (into `others`) is
+/// shown as chosen.
+fn comparison(
+    out: &mut Vec<DetailLine>,
+    current: &Insats,
+    others: &[&Insats],
+    width: usize,
+    selected: Option<usize>,
+) -> Vec<usize> {
+    let all: Vec<&Insats> = std::iter::once(current)
+        .chain(others.iter().copied())
+        .collect();
+    let labels: Vec<String> = all
+        .iter()
+        .enumerate()
+        .map(|(n, i)| {
+            let rest: Vec<&Insats> = all
+                .iter()
+                .enumerate()
+                .filter(|(m, _)| *m != n)
+                .map(|(_, o)| *o)
+                .collect();
+            let label = crate::model::namesake_label(&rest, i)
+                .unwrap_or_else(|| i.omrade.short_label().to_string());
+            crate::text::sanitize(&label).into_owned()
+        })
+        .collect();
+    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    // From the roomiest to the tightest: cells and their width, and whether a row fits on
+    // one line beside its label.
+    // Compact cells are as wide as the widest of them (or of the short headings), plus a
+    // space.
+    let compact_w = all
+        .iter()
+        .flat_map(|i| statistics(i).map(|(_, f)| compact_cell(f).width()))
+        .max()
+        .unwrap_or(0)
+        .max(7)
+        + 1;
+    // The label column: as wide as the labels when they fit beside the cells, else as wide
+    // as there is room for (a longer label then gets a line of its own above its cells).
+    let full = 2 + label_w + 1 + 4 * 12;
+    let room = width.saturating_sub(2 + 1 + 4 * compact_w - 1);
+    let (cell_w, label_col, cell): (usize, Option<usize>, fn(Figure) -> String) = if width >= full {
+        (12, Some(label_w), figure_cell)
+    } else if room >= 4 {
+        let col = labels
+            .iter()
+            .map(|l| l.width())
+            .filter(|&w| w <= room)
+            .max()
+            .unwrap_or(room);
+        (compact_w, Some(col), compact_cell)
+    } else {
+        (compact_w, None, compact_cell)
+    };
+    let one_line = label_col.is_some();
+    let label_w = label_col.unwrap_or(label_w);
+    let heads = if cell_w == 12 {
+        ["Ges", "Digitalt", "Enskild regi", "Utan beslut"]
+    } else {
+        ["Ges", "Digital", "Enskild", "Utan b."]
+    };
+    let cells = |i: &Insats| -> String {
+        let c: String = statistics(i)
+            .iter()
+            .map(|(_, f)| format!("{:<cell_w$}", cell(*f)))
+            .collect();
+        c.trim_end().to_string()
+    };
+    let fits = 2 + 4 * cell_w - 1 <= width;
+    if fits {
+        let lead = if one_line { 2 + label_w + 1 } else { 2 };
+        let header: String = heads.iter().map(|h| format!("{h:<cell_w$}")).collect();
+        out.push(vec![(
+            Tone::Dim,
+            format!("{}{}", " ".repeat(lead), header.trim_end()),
+        )]);
+    }
+    let mut rows = Vec::new();
+    for (n, (i, label)) in all.iter().zip(&labels).enumerate() {
+        let chosen = n > 0 && selected == Some(n - 1);
+        let (mark, tone) = match (n, chosen) {
+            (0, _) => ("▸ ", Tone::Title),
+            (_, true) => ("› ", Tone::Selected),
+            _ => ("  ", Tone::Path),
         };
-        let mut label = place(i);
+        if n > 0 {
+            rows.push(out.len());
+        }
+        let figures = if chosen { Tone::Selected } else { Tone::Figure };
+        if one_line && label.width() <= label_w {
+            let pad = " ".repeat(label_w - label.width());
+            out.push(vec![
+                (tone, format!("{mark}{label}{pad} ")),
+                (figures, cells(i)),
+            ]);
+            continue;
+        }
+        if one_line {
+            // A label wider than its column: on its own line, the cells under the column.
+            for l in wrap(label, width, mark, "  ") {
+                out.push(vec![(tone, l)]);
+            }
+            out.push(vec![
+                (tone, " ".repeat(2 + label_w + 1)),
+                (figures, cells(i)),
+            ]);
+            continue;
+        }
+        let mut label = label.clone();
         if n == 0 {
             label.push_str(" (denna)");
         }
         for l in wrap(&label, width, mark, "  ") {
             out.push(vec![(tone, l)]);
         }
-        if table {
-            let cells: String = statistics(i)
-                .iter()
-                .map(|(_, f)| format!("{:<CELL_W$}", figure_cell(*f)))
-                .collect();
-            out.push(vec![(Tone::Figure, format!("  {}", cells.trim_end()))]);
+        if fits {
+            out.push(vec![(figures, format!("  {}", cells(i)))]);
         } else {
             let text = statistics(i)
                 .iter()
-                .map(|(l, f)| format!("{l} {}", figure_cell(*f)))
+                .map(|(l, f)| format!("{l} {}", compact_cell(*f)))
                 .collect::<Vec<_>>()
                 .join(" · ");
-            for l in wrap(&text, width, "    ", "    ") {
-                out.push(vec![(Tone::Figure, l)]);
+            for l in wrap(&text, width, "  ", "  ") {
+                out.push(vec![(figures, l)]);
             }
         }
     }
+    rows
 }
 
 #[cfg(test)]

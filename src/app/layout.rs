@@ -12,8 +12,12 @@ use super::{Focus, View};
 pub const MIN_WIDTH: u16 = 40;
 /// See [`MIN_WIDTH`].
 pub const MIN_HEIGHT: u16 = 10;
-/// From this width on all three panes are side by side.
+/// From this width on all three panes of the checklist are side by side.
 pub const WIDE: u16 = 100;
+/// From this width on all three panes of the catalogue are side by side; below it the tree
+/// shows only while it has the focus, so that the list and the detail pane share the width
+/// (long insats names and the förklaring need it more than the tree).
+pub const CATALOG_WIDE: u16 = 120;
 /// From this width on two panes are side by side; below it only the focused one shows.
 pub const MEDIUM: u16 = 60;
 
@@ -43,7 +47,18 @@ impl Panes {
 
     /// Compute the panes of the catalogue view.
     #[must_use]
+    pub fn catalog(area: Rect, focus: Focus) -> Panes {
+        Self::with_tree_from(area, focus, CATALOG_WIDE)
+    }
+
+    /// Compute the panes of a view with a tree, a search box and list, and a detail pane,
+    /// all three side by side from [`WIDE`] columns on.
+    #[must_use]
     pub fn compute(area: Rect, focus: Focus) -> Panes {
+        Self::with_tree_from(area, focus, WIDE)
+    }
+
+    fn with_tree_from(area: Rect, focus: Focus, wide: u16) -> Panes {
         let [screen, status] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
         let [tabs, main] =
@@ -62,7 +77,7 @@ impl Panes {
             p.search = Some(search);
             p.list = Some(list);
         };
-        if area.width >= WIDE {
+        if area.width >= wide {
             let tree_w = (area.width / 4).clamp(24, 44);
             let [tree, list, detail] = Layout::horizontal([
                 Constraint::Length(tree_w),

@@ -10,14 +10,12 @@ pub mod list;
 pub mod presentation;
 pub mod tree;
 
-use std::collections::HashMap;
-
 use ratatui::layout::{Position, Rect};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::action::{Action, Context};
 use crate::keymap::{Help, HelpView};
-use crate::model::{Catalog, Insats, Omrade};
+use crate::model::{Catalog, Insats, Namesakes};
 use crate::search::SearchIndex;
 
 use checklist::{ChecklistState, Outcome};
@@ -79,11 +77,15 @@ pub struct App {
     help: Help,
     tree: TreeState,
     list: ListState,
-    /// For each insats, what tells it apart from others with the same name.
-    labels: Vec<Option<String>>,
-    /// For each insats, the others with the same name (see [`detail::same_name`]).
-    same_name: SameName,
+    /// What tells apart insatser that read alike.
+    namesakes: Namesakes,
     detail_scroll: usize,
+    /// The chosen row of the detail pane's comparison table (an index into the others of
+    /// the same name), if one is chosen.
+    compare: Option<usize>,
+    /// After a jump by the comparison table: the insats jumped from, so that its row is
+    /// chosen there and Enter goes back.
+    jumped_from: Option<usize>,
     /// View 2.
     checklist: ChecklistState,
     focus: Focus,
@@ -92,6 +94,12 @@ pub struct App {
     help_scroll: usize,
     /// The selected insats over the whole screen, for presenting.
     presentation: bool,
+    /// Lines the presentation's förklaring is scrolled by, when it does not fit.
+    slide_scroll: usize,
+    /// Typing a search inside the presentation.
+    present_search: bool,
+    /// The query and insats shown before that search, for Esc to go back to.
+    present_before: Option<(String, Option<usize>)>,
     status: Option<Status>,
     copy: Option<CopyRequest>,
     /// Where copied text is also saved, as the status message names it.
@@ -106,8 +114,7 @@ impl App {
     pub fn new(catalog: Catalog, help: Help) -> Self {
         let index = SearchIndex::new(&catalog);
         let tree = TreeState::new(&catalog);
-        let same_name = SameName::new(&catalog);
-        let labels = disambiguation(&catalog, &same_name);
+        let namesakes = Namesakes::new(&catalog.insatser);
         let checklist = ChecklistState::new(&catalog.indikatorer);
         let mut app = App {
             catalog,
@@ -115,15 +122,19 @@ impl App {
             help,
             tree,
             list: ListState::default(),
-            labels,
-            same_name,
+            namesakes,
             detail_scroll: 0,
+            compare: None,
+            jumped_from: None,
             checklist,
             focus: Focus::List,
             view: View::Catalog,
             help_open: false,
             help_scroll: 0,
             presentation: false,
+            slide_scroll: 0,
+            present_search: false,
+            present_before: None,
             status: None,
             copy: None,
             copy_file: None,
@@ -141,19 +152,20 @@ impl App {
         self
     }
 
+    /// Start on the hits of `query` (as typed into the search box), best first.
+    #[must_use]
+    pub fn with_query(mut self, query: &str) -> Self {
+        self.set_query(query.to_string());
+        self
+    }
+
     /// On a first start: a hint in the status bar on how to search and get help, with the
     /// loaded keys, until the first key.
     #[must_use]
     pub fn with_first_start_hint(mut self) -> Self {
-        let search = self.help.key(Some(Context::List), Action::FocusSearch);
-        let help = self.help.key(None, Action::ToggleHelp);
-        let text = match (search, help) {
-            (Some(s), Some(h)) => {
-                format!("Välkommen! Tryck {s} och skriv för att söka, {h} visar alla tangenter.")
-            }
-            (Some(s), None) => format!("Välkommen! Tryck {s} och skriv för att söka."),
-            (None, Some(h)) => format!("Välkommen! {h} visar alla tangenter."),
-            (None, None) => return self,
+        let text = match self.help.key(None, Action::ToggleHelp) {
+            Some(h) => format!("Välkommen! Skriv för att söka; {h} visar alla tangenter."),
+            None => "Välkommen! Skriv för att söka.".to_string(),
         };
         self.status = Some(Status {
             text,
@@ -192,6 +204,8 @@ impl App {
             Action::Copy if self.view == View::Catalog => self.request_copy(),
             Action::TogglePresentation if self.view == View::Catalog => {
                 self.presentation = !self.presentation;
+                self.present_search = false;
+                self.slide_scroll = 0;
             }
             _ if self.presentation => self.update_presentation(action),
             Action::Click { column, row } if self.tab_at(column, row).is_some() => {
@@ -221,6 +235,21 @@ impl App {
         }
         if self.list.selected_index() != shown_before {
             self.detail_scroll = 0;
+            self.slide_scroll = 0;
+            self.compare = self.jumped_from.take().and_then(|from| {
+                let here = self.list.selected_index()?;
+                self.namesakes
+                    .others(&self.catalog.insatser, here)
+                    .iter()
+                    .position(|&o| o == from)
+            });
+            if self.compare.is_some() {
+                self.show_compare_row();
+            }
+        }
+        self.jumped_from = None;
+        if self.focus != Focus::Detail || self.view != View::Catalog {
+            self.compare = None;
         }
         // In the checklist view only a new window size moves the catalogue's panes (laying
         // them out on every key there would cost the detail pane's text each time).
@@ -230,7 +259,14 @@ impl App {
     }
 
     fn update_presentation(&mut self, action: Action) {
+        if self.present_search {
+            self.update_present_search(action);
+            return;
+        }
         match action {
+            // ↑↓ scroll a förklaring that does not fit, then go on to the next insats.
+            Action::Down if self.slide_scroll < self.slide_overflow() => self.slide_scroll += 1,
+            Action::Up if self.slide_scroll > 0 => self.slide_scroll -= 1,
             Action::NextInsats | Action::Down | Action::PageDown => {
                 self.list.move_by(1);
             }
@@ -252,9 +288,12 @@ impl App {
                 self.list.move_by(step);
             }
             Action::Back | Action::ShowCatalog => self.presentation = false,
+            // A search inside the presentation: typed on the status line, in its theme,
+            // from an empty box.
             Action::FocusSearch => {
-                self.presentation = false;
-                self.focus = Focus::Search;
+                self.present_before = Some((self.list.query.clone(), self.list.selected_index()));
+                self.present_search = true;
+                self.set_query(String::new());
             }
             Action::ShowChecklist => {
                 self.presentation = false;
@@ -262,6 +301,57 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Keys while a search is typed inside the presentation: Enter shows the hits from the
+    /// first, Esc goes back to the slide.
+    fn update_present_search(&mut self, action: Action) {
+        match action {
+            Action::InsertChar(c) if !c.is_control() => {
+                let mut q = self.list.query.clone();
+                q.push(c);
+                self.set_query(q);
+            }
+            Action::DeleteChar => {
+                let mut q = self.list.query.clone();
+                q.pop();
+                self.set_query(q);
+            }
+            Action::ClearSearch => self.set_query(String::new()),
+            Action::Open => {
+                self.present_search = false;
+                self.present_before = None;
+                self.list.select(0);
+            }
+            // Esc: back to the slide shown before, with its search.
+            Action::Back => {
+                self.present_search = false;
+                if let Some((query, shown)) = self.present_before.take() {
+                    self.set_query(query);
+                    if let Some(i) = shown {
+                        self.select_insats(i);
+                    }
+                }
+            }
+            Action::Up => {
+                self.list.move_by(-1);
+            }
+            Action::Down => {
+                self.list.move_by(1);
+            }
+            _ => {}
+        }
+    }
+
+    /// How far the slide's förklaring can scroll at the window's size.
+    fn slide_overflow(&self) -> usize {
+        let col = presentation::column(self.panes().screen);
+        presentation::forklaring_overflow(
+            &self.catalog,
+            self.list.selected_index().unwrap_or(usize::MAX),
+            usize::from(col.width),
+            usize::from(col.height),
+        )
     }
 
     /// Switch to `view`; the checklist has no search box of the catalogue's to keep focused.
@@ -356,13 +446,22 @@ impl App {
                 self.list.whole_catalog = !self.list.whole_catalog;
                 self.list.refresh(&self.index, self.tree.scope(), true);
             }
+            Action::Back if self.focus == Focus::Detail && self.compare.is_some() => {
+                self.compare = None;
+            }
+            Action::Up | Action::Down if self.focus == Focus::Detail && self.compare.is_some() => {
+                self.move_compare(if action == Action::Up { -1 } else { 1 });
+            }
+            Action::Open if self.focus == Focus::Detail => self.open_compare(),
             Action::Back => match self.focus {
                 Focus::Search | Focus::Detail => self.focus = Focus::List,
-                Focus::List if !self.list.query.is_empty() => self.set_query(String::new()),
+                Focus::List if !self.list.query.is_empty() => self.clear_query(),
                 Focus::List | Focus::Tree => {}
             },
-            // A control character is never text (a terminal may report one for a key).
-            Action::InsertChar(c) if self.focus == Focus::Search && !c.is_control() => {
+            // Typing searches, from any pane. A control character is never text (a
+            // terminal may report one for a key).
+            Action::InsertChar(c) if !c.is_control() => {
+                self.focus = Focus::Search;
                 let mut q = self.list.query.clone();
                 q.push(c);
                 self.set_query(q);
@@ -372,7 +471,7 @@ impl App {
                 q.pop();
                 self.set_query(q);
             }
-            Action::ClearSearch => self.set_query(String::new()),
+            Action::ClearSearch => self.clear_query(),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-self.page_isize()),
@@ -420,6 +519,100 @@ impl App {
         if query != self.list.query {
             self.list.query = query;
             self.list.refresh(&self.index, self.tree.scope(), false);
+        }
+    }
+
+    /// The others of the same name as the selected insats, for the comparison table.
+    fn compare_others(&self) -> Vec<usize> {
+        self.list
+            .selected_index()
+            .map(|i| self.namesakes.others(&self.catalog.insatser, i))
+            .unwrap_or_default()
+    }
+
+    /// Enter in the detail pane: choose the comparison table's first row, or jump to the
+    /// insats of the chosen row (where the row of the one left is chosen, so that Enter
+    /// goes back).
+    fn open_compare(&mut self) {
+        let others = self.compare_others();
+        match self.compare {
+            _ if others.is_empty() => {}
+            None => {
+                self.compare = Some(0);
+                self.show_compare_row();
+            }
+            Some(k) => {
+                let Some(&to) = others.get(k) else {
+                    return;
+                };
+                self.jumped_from = self.list.selected_index();
+                self.select_insats(to);
+            }
+        }
+    }
+
+    /// Move the chosen row of the comparison table; up from its first row leaves it.
+    fn move_compare(&mut self, delta: isize) {
+        let n = self.compare_others().len();
+        self.compare = match self.compare {
+            Some(0) if delta < 0 => None,
+            Some(k) => Some(k.saturating_add_signed(delta).min(n.saturating_sub(1))),
+            None => None,
+        };
+        self.show_compare_row();
+    }
+
+    /// Scroll the detail pane so that the chosen comparison row shows.
+    fn show_compare_row(&mut self) {
+        let (Some(k), Some(r)) = (self.compare, self.panes().detail) else {
+            return;
+        };
+        let r = inner(r);
+        let view = self.detail_view(usize::from(r.width));
+        let Some(&line) = view.rows.get(k) else {
+            return;
+        };
+        let height = usize::from(r.height).max(1);
+        if line < self.detail_scroll {
+            self.detail_scroll = line.saturating_sub(1);
+        } else if line >= self.detail_scroll + height {
+            self.detail_scroll = line + 1 - height;
+        }
+    }
+
+    /// Select insats `index` in the list: in the hits if it is one, else in the whole
+    /// catalogue with the same search, else in the whole catalogue.
+    fn select_insats(&mut self, index: usize) {
+        let find = |l: &ListState| l.hits.iter().position(|h| h.index == index);
+        if find(&self.list).is_none() {
+            self.list.whole_catalog = true;
+            self.list.refresh(&self.index, self.tree.scope(), true);
+        }
+        if find(&self.list).is_none() {
+            self.list.query.clear();
+            self.list.refresh(&self.index, self.tree.scope(), true);
+        }
+        if let Some(row) = find(&self.list) {
+            self.list.select(row);
+        }
+    }
+
+    /// Clear the search, keeping the selected insats selected (and, through
+    /// [`App::keep_visible`], scrolled into view): clearing never loses one's place.
+    fn clear_query(&mut self) {
+        if !self.list.query.is_empty() {
+            self.list.query.clear();
+            self.list.refresh(&self.index, self.tree.scope(), true);
+            // The insats read before stays in sight, in the middle of the list when it can.
+            if let Some(r) = self.panes().list {
+                let height = usize::from(inner(r).height);
+                let last_offset = self.list.hits.len().saturating_sub(height);
+                self.list.offset = self
+                    .list
+                    .selected
+                    .saturating_sub(height / 2)
+                    .min(last_offset);
+            }
         }
     }
 
@@ -534,15 +727,29 @@ impl App {
     /// The detail pane's lines for the selected insats at `width` columns.
     #[must_use]
     pub fn detail_lines(&self, width: usize) -> Vec<detail::DetailLine> {
+        self.detail_view(width).lines
+    }
+
+    /// The detail pane at `width` columns, with where its comparison rows are.
+    #[must_use]
+    pub fn detail_view(&self, width: usize) -> detail::Detail {
         let index = self.list.selected_index().unwrap_or(usize::MAX);
-        let same = self.same_name.others(&self.catalog, index);
-        detail::lines_with(&self.catalog, index, &same, width)
+        let same = self.namesakes.others(&self.catalog.insatser, index);
+        let query = crate::sort::fold(&self.list.query);
+        let words: Vec<String> = query.split_whitespace().map(str::to_string).collect();
+        detail::view(&self.catalog, index, &same, width, &words, self.compare)
+    }
+
+    /// The chosen row of the detail pane's comparison table, if any.
+    #[must_use]
+    pub fn compare_row(&self) -> Option<usize> {
+        self.compare
     }
 
     /// The panes of the current window size and focus.
     #[must_use]
     pub fn panes(&self) -> Panes {
-        Panes::compute(self.area, self.focus)
+        Panes::catalog(self.area, self.focus)
     }
 
     /// The tabs of the tab line `line`, with the keys that switch to them and the kommun
@@ -573,10 +780,16 @@ impl App {
     /// table; else the focused pane or the search box.
     #[must_use]
     pub fn context(&self) -> Context {
+        if self.help_open {
+            return Context::Help;
+        }
+        if self.presentation && self.present_search {
+            return Context::Search;
+        }
         if self.presentation {
             return Context::Presentation;
         }
-        if self.view == View::Checklist && !self.help_open {
+        if self.view == View::Checklist {
             return self.checklist.context();
         }
         match self.focus {
@@ -595,6 +808,11 @@ impl App {
     #[must_use]
     pub fn presentation(&self) -> bool {
         self.presentation
+    }
+    /// Whether a search is being typed inside the presentation.
+    #[must_use]
+    pub fn presentation_search(&self) -> bool {
+        self.presentation && self.present_search
     }
     /// The status bar's message, if any.
     #[must_use]
@@ -619,11 +837,12 @@ impl App {
     /// The presentation's slide for the selected insats at `width` × `height`.
     #[must_use]
     pub fn slide(&self, width: usize, height: usize) -> Vec<detail::DetailLine> {
-        presentation::slide(
+        presentation::slide_from(
             &self.catalog,
             self.list.selected_index().unwrap_or(usize::MAX),
             width,
             height,
+            self.slide_scroll,
         )
     }
     #[must_use]
@@ -689,7 +908,14 @@ impl App {
     /// What tells an insats apart from others with the same name, if any share it.
     #[must_use]
     pub fn label(&self, index: usize) -> Option<&str> {
-        self.labels.get(index).and_then(Option::as_deref)
+        self.namesakes.label(index)
+    }
+
+    /// What tells insatser that read alike apart (same name, or names that differ only at
+    /// the end).
+    #[must_use]
+    pub fn namesakes(&self) -> &Namesakes {
+        &self.namesakes
     }
 
     /// The scope label of the list: the tree node's name or "hela katalogen".
@@ -733,114 +959,4 @@ fn cycle(focus: Focus, step: isize) -> Focus {
         Focus::Detail => 2,
     };
     ORDER[(at + ORDER.len()).saturating_add_signed(step) % ORDER.len()]
-}
-
-/// The område's name shortened for list rows, where room is scarce.
-#[must_use]
-pub fn short_title(o: Omrade) -> &'static str {
-    match o {
-        Omrade::Aldre => "Äldre",
-        Omrade::BarnOchUnga => "Barn",
-        Omrade::Funktionshinder => "Funktionshinder",
-        Omrade::MissbrukOchBeroende => "Missbruk",
-        Omrade::Socialpsykiatri => "Socialpsykiatri",
-        Omrade::ValdINaraRelationer => "Våld",
-    }
-}
-
-/// The insatser that share a name, grouped once: comparing every pair would take minutes
-/// for a catalogue of 100 000.
-#[derive(Debug)]
-struct SameName {
-    /// For each insats, its group in `groups`, if its name occurs more than once.
-    group: Vec<Option<usize>>,
-    /// Indices of the insatser of each shared name, in source order.
-    groups: Vec<Vec<usize>>,
-}
-
-impl SameName {
-    fn new(catalog: &Catalog) -> Self {
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        for (n, i) in catalog.insatser.iter().enumerate() {
-            by_name
-                .entry(detail::name_key(&i.namn))
-                .or_default()
-                .push(n);
-        }
-        let mut groups: Vec<Vec<usize>> = by_name.into_values().filter(|g| g.len() > 1).collect();
-        groups.sort_unstable();
-        let mut group = vec![None; catalog.insatser.len()];
-        for (g, members) in groups.iter().enumerate() {
-            for &n in members {
-                group[n] = Some(g);
-            }
-        }
-        SameName { group, groups }
-    }
-
-    /// The others with the same name as insats `index` (and another id), in source order.
-    fn others(&self, catalog: &Catalog, index: usize) -> Vec<usize> {
-        let (Some(Some(g)), Some(i)) = (self.group.get(index), catalog.insatser.get(index)) else {
-            return Vec::new();
-        };
-        self.groups[*g]
-            .iter()
-            .copied()
-            .filter(|&n| catalog.insatser[n].id != i.id)
-            .collect()
-    }
-}
-
-/// For insatser whose name occurs more than once: the område when that tells them apart,
-/// else område and group (or section). Control characters are made visible.
-fn disambiguation(catalog: &Catalog, same_name: &SameName) -> Vec<Option<String>> {
-    let all = &catalog.insatser;
-    all.iter()
-        .enumerate()
-        .map(|(n, i)| {
-            let same: Vec<&Insats> = same_name
-                .others(catalog, n)
-                .into_iter()
-                .map(|o| &all[o])
-                .collect();
-            label_for(&same, i).map(|l| crate::text::sanitize(&l).into_owned())
-        })
-        .collect()
-}
-
-/// The label of `i` given the others of the same name (`same`).
-fn label_for(same: &[&Insats], i: &Insats) -> Option<String> {
-    if same.is_empty() {
-        None
-    } else if same.iter().all(|o| o.omrade != i.omrade) {
-        Some(short_title(i.omrade).to_string())
-    } else {
-        // Same område: the group (or section) tells them apart; drop the words all
-        // those headings share ("Insatser riktade till …").
-        let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
-        let others: Vec<String> = same
-            .iter()
-            .filter(|o| o.omrade == i.omrade)
-            .map(|o| heading(o))
-            .collect();
-        let own = heading(i);
-        let words: Vec<&str> = own.split_whitespace().collect();
-        let shared = others
-            .iter()
-            .map(|o| {
-                words
-                    .iter()
-                    .zip(o.split_whitespace())
-                    .take_while(|(a, b)| *a == b)
-                    .count()
-            })
-            .min()
-            .unwrap_or(0)
-            .min(words.len().saturating_sub(1));
-        Some(format!(
-            "{} › {}",
-            short_title(i.omrade),
-            words[shared..].join(" ")
-        ))
-    }
 }

@@ -2,41 +2,96 @@
 //! förklaring, källa, the figures as full-width bars), fitted to the screen. Only words and
 //! tones here; `ui::presentation` draws them.
 
+use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 use super::detail::{DetailLine, Tone, figure_text, forklaring_lines, path, statistics, wrap};
 use crate::model::{Catalog, Insats};
 
-/// From the roomiest to the tightest: rows of each figure's bar, and whether a blank line
-/// separates the figures.
-const LAYOUTS: [(usize, bool); 3] = [(2, true), (1, true), (1, false)];
+/// The widest the text column gets, for lines that the eye can follow across a room.
+const MAX_WIDTH: u16 = 88;
+
+/// The slide's text column inside `area`: margins of two columns and one row where there is
+/// room.
+#[must_use]
+pub fn column(area: Rect) -> Rect {
+    let margin_x = if area.width >= 50 { 2 } else { 0 };
+    let margin_y = u16::from(area.height >= 16);
+    let width = area.width.saturating_sub(2 * margin_x).min(MAX_WIDTH);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + margin_y,
+        width,
+        height: area.height.saturating_sub(2 * margin_y),
+    }
+}
+
+/// From the roomiest to the tightest: rows of each figure's bar (0: the bar on the figure's
+/// own line), and whether a blank line separates the figures.
+const LAYOUTS: [(usize, bool); 4] = [(2, true), (1, true), (1, false), (0, false)];
 
 /// The slide for `catalog.insatser[index]` in `width` × `height` cells.
 ///
-/// When everything does not fit, the bars shrink to one row and lose the blank lines between
-/// them, then the förklaring is cut
-/// (ending in `…`); the title, the källa and the figures always stay.
+/// When everything does not fit, the bars shrink (to one row, without blank lines between
+/// them, then onto the figure's own line), then the förklaring is cut (ending in `…`); the
+/// title, the källa and the figures always stay.
 #[must_use]
 pub fn slide(catalog: &Catalog, index: usize, width: usize, height: usize) -> Vec<DetailLine> {
+    slide_from(catalog, index, width, height, 0)
+}
+
+/// How many lines the förklaring of the slide can scroll by, at `width` × `height`: 0 when
+/// it fits.
+#[must_use]
+pub fn forklaring_overflow(catalog: &Catalog, index: usize, width: usize, height: usize) -> usize {
+    let Some(i) = catalog.insatser.get(index) else {
+        return 0;
+    };
+    let width = width.max(10);
+    let (head, forklaring) = (head(i, width), forklaring(i, width));
+    let tail = tightest_tail(i, width);
+    let room = height.saturating_sub(head.len() + tail.len());
+    forklaring.len().saturating_sub(room)
+}
+
+/// [`slide`] with the förklaring scrolled down by `scroll` lines when it is cut: the lines
+/// above and below the part shown are marked `…`.
+#[must_use]
+pub fn slide_from(
+    catalog: &Catalog,
+    index: usize,
+    width: usize,
+    height: usize,
+    scroll: usize,
+) -> Vec<DetailLine> {
     let Some(i) = catalog.insatser.get(index) else {
         return vec![vec![(Tone::Dim, "Ingen insats att visa.".to_string())]];
     };
     let width = width.max(10);
     let head = head(i, width);
     let forklaring = forklaring(i, width);
-    for (bar_rows, spaced) in LAYOUTS {
+    for (bar_rows, spaced) in layouts(i, width) {
         let tail = tail(i, width, bar_rows, spaced);
         if head.len() + forklaring.len() + tail.len() <= height {
             return [head, forklaring, tail].concat();
         }
     }
-    let tail = tail(i, width, 1, false);
+    let tail = tightest_tail(i, width);
     let room = height.saturating_sub(head.len() + tail.len());
-    let mut cut: Vec<DetailLine> = forklaring.into_iter().take(room).collect();
-    // Mark the cut on the last line kept; with room only for the blank separator, that
-    // line itself says that something is left out.
+    // The förklaring's first line is blank; scrolling starts from the text.
+    let max = forklaring.len().saturating_sub(room);
+    let scroll = scroll.min(max);
+    let mut cut: Vec<DetailLine> = forklaring.into_iter().skip(scroll).take(room).collect();
+    if scroll > 0
+        && let Some(first) = cut.first_mut()
+    {
+        *first = vec![(Tone::Dim, "… (↑ mer)".to_string())];
+    }
+    // Mark the cut on the last line kept (unless scrolled to the end); with room only for
+    // the blank separator, that line itself says that something is left out.
     match cut.iter_mut().rev().find(|l| !l.is_empty()) {
-        Some(last) => end_with_ellipsis(last, width),
+        Some(last) if scroll < max => end_with_ellipsis(last, width),
+        Some(_) => {}
         None => {
             if let Some(first) = cut.first_mut() {
                 *first = vec![(Tone::Dim, "…".to_string())];
@@ -105,6 +160,12 @@ fn tail(i: &Insats, width: usize, bar_rows: usize, spaced: bool) -> Vec<DetailLi
         "Antal kommuner (andel av dem som svarade), hela landet",
         width,
     );
+    // On one line each, the bars share a width: the figures take the widest one's room.
+    let figure_w = statistics(i)
+        .iter()
+        .map(|(_, f)| figure_text(*f).width())
+        .max()
+        .unwrap_or(0);
     for (n, (label, f)) in statistics(i).into_iter().enumerate() {
         if spaced && n > 0 {
             out.push(Vec::new());
@@ -116,18 +177,30 @@ fn tail(i: &Insats, width: usize, bar_rows: usize, spaced: bool) -> Vec<DetailLi
         } else {
             Tone::Dim
         };
-        out.push(vec![
-            (Tone::Text, label.to_string()),
-            (Tone::Text, " ".repeat(gap)),
-            (tone, text),
-        ]);
-        let filled = match (f.antal, f.andel) {
-            (Some(_), Some(p)) => {
-                let n = (usize::from(p) * width + 50) / 100;
-                Some(if p > 0 { n.max(1) } else { n }.min(width))
+        if bar_rows > 0 {
+            out.push(vec![
+                (Tone::Text, label.to_string()),
+                (Tone::Text, " ".repeat(gap)),
+                (tone, text.clone()),
+            ]);
+        }
+        if bar_rows == 0 {
+            // Label, bar and figure on one line.
+            let label_w = "Utan biståndsbeslut".width();
+            let bar_w = width.saturating_sub(label_w + figure_w + 2);
+            let mut line = vec![(Tone::Text, format!("{label:<label_w$} "))];
+            match bar_fill(f, bar_w) {
+                Some(n) => {
+                    line.push((Tone::BarFill, "█".repeat(n)));
+                    line.push((Tone::BarTrack, "░".repeat(bar_w - n)));
+                }
+                None => line.push((Tone::BarTrack, " ".repeat(bar_w))),
             }
-            _ => None,
-        };
+            line.push((tone, format!(" {text:>figure_w$}")));
+            out.push(line);
+            continue;
+        }
+        let filled = bar_fill(f, width);
         for _ in 0..bar_rows {
             out.push(match filled {
                 Some(n) => vec![
@@ -139,6 +212,41 @@ fn tail(i: &Insats, width: usize, bar_rows: usize, spaced: bool) -> Vec<DetailLi
         }
     }
     out
+}
+
+/// The layouts that suit `width`: a bar on the figure's own line only where it still gets
+/// [`MIN_INLINE_BAR`] cells.
+fn layouts(i: &Insats, width: usize) -> impl Iterator<Item = (usize, bool)> {
+    let figure_w = statistics(i)
+        .iter()
+        .map(|(_, f)| figure_text(*f).width())
+        .max()
+        .unwrap_or(0);
+    let inline = "Utan biståndsbeslut".width() + figure_w + 2 + MIN_INLINE_BAR <= width;
+    LAYOUTS
+        .into_iter()
+        .filter(move |(rows, _)| *rows > 0 || inline)
+}
+
+/// The shortest tail that suits `width`.
+fn tightest_tail(i: &Insats, width: usize) -> Vec<DetailLine> {
+    let (rows, spaced) = layouts(i, width).last().unwrap_or((1, false));
+    tail(i, width, rows, spaced)
+}
+
+/// The fewest cells a bar on the figure's own line gets.
+const MIN_INLINE_BAR: usize = 10;
+
+/// Cells of a bar `width` wide filled for a figure's share, if it has one: rounded, but a
+/// non-zero share never shows empty.
+fn bar_fill(f: crate::model::Figure, width: usize) -> Option<usize> {
+    match (f.antal, f.andel) {
+        (Some(_), Some(p)) => {
+            let n = (usize::from(p) * width + 50) / 100;
+            Some(if p > 0 { n.max(1) } else { n }.min(width))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -171,8 +279,7 @@ mod tests {
     fn a_cut_slide_ends_its_förklaring_with_the_mark_within_the_width() {
         let catalog = crate::data::load(&crate::data::Source::Embedded).expect("data");
         for (index, i) in catalog.insatser.iter().enumerate() {
-            let tightest =
-                head(i, 76).len() + forklaring(i, 76).len() + tail(i, 76, 1, false).len();
+            let tightest = head(i, 76).len() + forklaring(i, 76).len() + tightest_tail(i, 76).len();
             let cut = slide(&catalog, index, 76, 20);
             assert!(cut.len() <= 20);
             for l in &cut {

@@ -19,6 +19,7 @@ pub fn kind_name(kind: MatchKind) -> &'static str {
         MatchKind::AbbreviationWord => "versalord",
         MatchKind::Name => "namn",
         MatchKind::Forklaring => "forklaring",
+        MatchKind::Scattered => "spridda",
         MatchKind::Everything => "alla",
     }
 }

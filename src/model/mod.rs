@@ -8,12 +8,14 @@
 mod indikator;
 mod koppling;
 mod lagesrapport;
+mod namesakes;
 mod omrade;
 mod skane;
 
 pub use indikator::{Fraga, Indikator, IndikatorOmrade, UnknownIndikatorOmrade};
 pub use koppling::Koppling;
 pub use lagesrapport::Lagesiakttagelse;
+pub use namesakes::{Namesakes, name_key, namesake_label, same_name};
 pub use omrade::{Omrade, UnknownOmrade};
 pub use skane::{SKANE_PERIOD, SkaneRow, SkaneTabell, UnknownSkaneTabell};
 

@@ -51,6 +51,20 @@ impl Omrade {
         }
     }
 
+    /// The short label where room is scarce (list rows, compact tables, the CLI):
+    /// `Äldre`, `Barn`, `Funk`, `Missbr`, `Socpsyk`, `Våld`.
+    #[must_use]
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Omrade::Aldre => "Äldre",
+            Omrade::BarnOchUnga => "Barn",
+            Omrade::Funktionshinder => "Funk",
+            Omrade::MissbrukOchBeroende => "Missbr",
+            Omrade::Socialpsykiatri => "Socpsyk",
+            Omrade::ValdINaraRelationer => "Våld",
+        }
+    }
+
     /// Short ASCII slug used in ids (`aldre`, `barn`, `funk`, `missbruk`, `socpsyk`, `vald`).
     #[must_use]
     pub fn slug(self) -> &'static str {

@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, truncate};
-use crate::action::Action;
 use crate::app::App;
 use crate::app::layout::{help_popup, inner};
 use crate::keymap::HelpView;
@@ -17,9 +16,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let view = app.help_view();
     let groups = help.groups(view);
     let popup = help_popup(area, help.line_count(view));
-    let close = help
-        .key(None, Action::ToggleHelp)
-        .map_or_else(String::new, |k| format!(" {k} stänger "));
+    let close = match help.close_keys() {
+        "" => String::new(),
+        keys => format!(" {keys} stänger "),
+    };
     let title = match view {
         HelpView::Catalog => " Tangenter i katalogen ",
         HelpView::Presentation => " Tangenter i presentationen ",

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     // The frame's own size wins over the last resize the app was told about.
-    let panes = Panes::compute(area, app.focus());
+    let panes = Panes::catalog(area, app.focus());
     match app.view() {
         View::Catalog if app.presentation() => {
             presentation::draw(frame, panes.screen, app, theme);

@@ -24,6 +24,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
         return;
     }
+    if app.presentation_search() && !app.help_open() {
+        present_search(frame, area, app, theme);
+        return;
+    }
     if app.view() == View::Checklist && !app.help_open() {
         checklist(frame, area, app, theme);
         return;
@@ -35,10 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let wanted: &[(Action, &str)] = if app.help_open() {
-        &[
-            (Action::ToggleHelp, "stäng hjälpen"),
-            (Action::Quit, "avsluta"),
-        ]
+        &[(Action::Back, "stäng hjälpen"), (Action::Quit, "avsluta")]
     } else if app.presentation() && app.list().hits.is_empty() {
         &[
             (Action::Back, "tillbaka"),
@@ -61,17 +62,66 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (Action::ToggleScope, "område/allt"),
             (Action::NextPane, "byt ruta"),
         ]
-    } else {
+    } else if context == Context::Detail && app.compare_row().is_some() {
         &[
-            (Action::FocusSearch, "sök"),
-            (Action::NextPane, "byt ruta"),
-            (Action::Copy, "kopiera"),
-            (Action::TogglePresentation, "presentera"),
+            (Action::Open, "gå dit"),
+            (Action::Back, "lämna tabellen"),
             (Action::ToggleHelp, "hjälp"),
             (Action::Quit, "avsluta"),
         ]
+    } else if context == Context::Detail && has_namesakes(app) {
+        &[
+            (Action::InsertChar(' '), "skriv för att söka"),
+            (Action::Open, "jämför med andra ställen"),
+            (Action::ToggleHelp, "hjälp"),
+            (Action::Quit, "avsluta"),
+            (Action::NextPane, "byt ruta"),
+        ]
+    } else {
+        // Typing searches here: the hint says so first, without a key.
+        &[
+            (Action::InsertChar(' '), "skriv för att söka"),
+            (Action::ToggleHelp, "hjälp"),
+            (Action::Quit, "avsluta"),
+            (Action::NextPane, "byt ruta"),
+            (Action::TogglePresentation, "presentera"),
+            (Action::Copy, "kopiera"),
+            (Action::ShowChecklist, "checklistan"),
+        ]
     };
     hints(frame, area, app, theme, wanted);
+}
+
+/// A search typed inside the presentation: the query, the hits, and how to show them.
+fn present_search(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let list = app.list();
+    let count = match list.hits.len() {
+        1 => "1 träff".to_string(),
+        n => format!("{n} träffar"),
+    };
+    let mut spans = vec![
+        Span::styled("Sök: ", theme.pane_title),
+        Span::raw(crate::text::sanitize(&list.query).into_owned()),
+        Span::styled("▏ ", theme.key),
+        Span::styled(count, theme.dim),
+    ];
+    let help = app.help();
+    for (action, text) in [(Action::Open, "visa"), (Action::Back, "tillbaka")] {
+        if let Some(k) = help.key(Some(Context::Search), action) {
+            spans.push(Span::styled(" · ", theme.dim));
+            spans.push(Span::styled(k.to_string(), theme.key));
+            spans.push(Span::raw(format!(" {text}")));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Whether the selected insats is also elsewhere, so that the detail pane has a table to
+/// choose from.
+fn has_namesakes(app: &App) -> bool {
+    app.list()
+        .selected_index()
+        .is_some_and(|i| app.label(i).is_some())
 }
 
 /// Draw the keys for `wanted` in the current context.
@@ -90,23 +140,35 @@ fn hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, wanted: &[(Act
     }
     let lead = spans.len();
     for (action, text) in wanted {
-        let key = if app.help_open() {
-            help.key(None, *action)
-        } else {
-            help.key(Some(context), *action)
+        let key = match action {
+            Action::InsertChar(_) => Some(""),
+            _ if app.help_open() => help
+                .key(Some(Context::Help), *action)
+                .or_else(|| help.key(None, *action)),
+            _ => help.key(Some(context), *action),
         };
         if let Some(k) = key {
+            let text = if k.is_empty() {
+                text.trim_start()
+            } else {
+                text
+            };
             let sep = if spans.len() > lead { " · " } else { "" };
             // A hint that does not fit whole is left out with those after it, never cut.
             let used: usize = spans.iter().map(Span::width).sum();
-            if used + sep.width() + k.width() + 1 + text.width() > usize::from(area.width) {
+            let gap = usize::from(!k.is_empty());
+            if used + sep.width() + k.width() + gap + text.width() > usize::from(area.width) {
                 break;
             }
             if !sep.is_empty() {
                 spans.push(Span::styled(sep, theme.dim));
             }
-            spans.push(Span::styled(k.to_string(), theme.key));
-            spans.push(Span::raw(format!(" {text}")));
+            if k.is_empty() {
+                spans.push(Span::styled(text.to_string(), theme.dim));
+            } else {
+                spans.push(Span::styled(k.to_string(), theme.key));
+                spans.push(Span::raw(format!(" {text}")));
+            }
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

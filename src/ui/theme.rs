@@ -392,6 +392,8 @@ impl Theme {
             Tone::BarFill => self.bar_fill,
             Tone::BarTrack => self.bar_track,
             Tone::Figure => self.figure,
+            Tone::Match => self.matched,
+            Tone::Selected => self.selected,
         }
     }
 
