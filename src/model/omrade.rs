@@ -51,6 +51,20 @@ impl Omrade {
         }
     }
 
+    /// The short label where room is scarce (a narrow table column, a tab): `Äldre`, `Barn`,
+    /// `Funk`, `Missbr`, `Socpsyk`, `Våld`. One place, so every narrow view says the same.
+    #[must_use]
+    pub fn short(self) -> &'static str {
+        match self {
+            Omrade::Aldre => "Äldre",
+            Omrade::BarnOchUnga => "Barn",
+            Omrade::Funktionshinder => "Funk",
+            Omrade::MissbrukOchBeroende => "Missbr",
+            Omrade::Socialpsykiatri => "Socpsyk",
+            Omrade::ValdINaraRelationer => "Våld",
+        }
+    }
+
     /// Short ASCII slug used in ids (`aldre`, `barn`, `funk`, `missbruk`, `socpsyk`, `vald`).
     #[must_use]
     pub fn slug(self) -> &'static str {
