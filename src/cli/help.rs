@@ -31,10 +31,13 @@ Exempel:
 
 För analytiker:
   insats search samtal --omrade missbruk --limit 5
-  insats show \"Motiverande samtal (MI)\"     finns i flera områden: listar deras id
-  insats stats --sort digital --top 5       de fem med störst andel digitalt
+  insats jamfor \"Motiverande samtal (MI)\"   en insats i alla områden, fyra mått
+  insats show mi --omrade missbruk          samma namn i flera områden: välj ett
+  insats stats --omrade aldre --sort digital-antal --top 5
+                                            flest kommuner som ger digitalt, i äldre
   insats stats --per-omrade                 median och spridning per område
-  insats export --format csv > insatser.csv
+  insats export --format xlsx --output insatser.xlsx
+                                            Excel: ett blad per område, Alla, Källa
   insats --kommun Malmö                     appen med Malmös checklista (tangent 2)
   insats checklista export --kommun Malmö   checklistan per område, att skriva ut
 

@@ -355,7 +355,7 @@ impl Table {
             else {
                 break;
             };
-            left_out.push(layout.titles[k].clone());
+            left_out.push(self.columns[layout.shown[k]].key.to_string());
             layout.shown.remove(k);
             layout.titles.remove(k);
             layout.widths.remove(k);
@@ -603,6 +603,54 @@ mod tests {
             assert!(line.width() <= 30, "{line:?}");
         }
         assert!(s.contains("\nDagverksamhet anpassad…    245\n"), "{s}");
+    }
+
+    #[test]
+    fn narrowing_gives_up_the_id_before_the_name_and_cuts_the_name_last() {
+        let t = Table {
+            columns: vec![
+                Column::text("namn", "Namn"),
+                Column::omrade(),
+                Column::number("antal", "Antal").short("N"),
+                Column::id(),
+            ],
+            rows: vec![vec![
+                Some("Hem för vård eller boende (HVB)".into()),
+                Some("missbruk och beroende".into()),
+                Some("225".into()),
+                Some("missbruk-5.1-hem-for-vard-eller-boende-hvb".into()),
+            ]],
+            flex: Some(0),
+        };
+        let at = |width| {
+            t.render_table_noted(&Out {
+                tty: true,
+                color: false,
+                width: Some(width),
+            })
+        };
+        // Room for all: nothing changes, nothing is said.
+        let (wide, notes) = at(120);
+        assert!(wide.contains("missbruk-5.1-hem"), "{wide}");
+        assert!(notes.is_empty());
+        // The id goes first, while the names (and the område) stay whole.
+        let (mid, notes) = at(70);
+        assert_eq!(
+            mid.lines().nth(1),
+            Some("Hem för vård eller boende (HVB)  missbruk och beroende    225")
+        );
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        // Then the short område label and titles, and only then the name is cut.
+        let (narrow, _) = at(45);
+        assert_eq!(
+            narrow.lines().nth(1),
+            Some("Hem för vård eller boende (HVB)  Missbr  225")
+        );
+        let (tiny, _) = at(30);
+        assert_eq!(tiny.lines().nth(1), Some("Hem för vård ell…  Missbr  225"));
+        for line in tiny.lines() {
+            assert!(line.width() <= 30, "{line:?}");
+        }
     }
 
     #[test]
