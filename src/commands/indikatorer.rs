@@ -226,24 +226,33 @@ pub fn show_text(i: &Indikator, width: usize) -> String {
     s
 }
 
-/// The insatser linked to an indikator, one `id  namn · område` line each, ids aligned;
-/// empty when none.
+/// The insatser linked to an indikator, one `id  namn · område` line each, ids aligned; a
+/// line wider than `width` has its name on the lines after the id instead. Empty when none.
 #[must_use]
-pub fn linked_insatser_text(list: &[&Insats]) -> String {
+pub fn linked_insatser_text(list: &[&Insats], width: usize) -> String {
     if list.is_empty() {
         return String::new();
     }
     let ids: Vec<_> = list.iter().map(|i| sanitize(&i.id)).collect();
-    let width = ids.iter().map(|id| id.width()).max().unwrap_or(0);
-    let mut s =
-        String::from("\nInsatser som indikatorn gäller (SKR:s kartläggning av insatser):\n");
+    let id_width = ids.iter().map(|id| id.width()).max().unwrap_or(0);
+    let mut s = String::new();
+    s.push_str(&wrap(
+        "Insatser som indikatorn gäller (SKR:s kartläggning av insatser):",
+        0,
+        width,
+    ));
+    s.insert(0, '\n');
     for (i, id) in list.iter().zip(&ids) {
-        let pad = " ".repeat(width - id.width());
-        s.push_str(&format!(
-            "  {id}{pad}  {} · {}\n",
-            sanitize(&i.namn),
-            i.omrade
-        ));
+        let what = format!("{} · {}", i.namn, i.omrade);
+        let pad = " ".repeat(id_width - id.width());
+        let line = format!("  {id}{pad}  {}", sanitize(&what));
+        if line.width() <= width {
+            s.push_str(&line);
+            s.push('\n');
+        } else {
+            s.push_str(&format!("  {id}\n"));
+            s.push_str(&wrap(&what, 6, width));
+        }
     }
     s
 }
@@ -252,9 +261,9 @@ pub fn linked_insatser_text(list: &[&Insats]) -> String {
 #[must_use]
 pub fn show(catalog: &Catalog, nummer: u32, out: &Out) -> ExitCode {
     if let Some(i) = catalog.indikator(nummer) {
-        let linked = linked_insatser_text(&catalog.insatser_for(nummer));
         // Paragraphs fit the terminal (at most 100 columns, for reading), 80 in a pipe.
         let width = out.text_width().min(super::show::MAX_TEXT_WIDTH);
+        let linked = linked_insatser_text(&catalog.insatser_for(nummer), width);
         emit(&(show_text(i, width) + &linked))
     } else {
         let range = match (
