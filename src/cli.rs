@@ -94,7 +94,7 @@ pub enum Command {
         format: Option<Format>,
         /// Bara indikatorer som publiceras inom området, t.ex. "LSS" eller
         /// "ekonomiskt-bistand".
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "OMRÅDE")]
         omrade: Option<IndikatorOmrade>,
     },
     /// Visa en indikator, för att läsa: först vad kommunen ska svara för att uppnå den.
