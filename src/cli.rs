@@ -12,8 +12,9 @@ mod errors;
 mod help;
 
 pub use args::{
-    ColorChoice, Format, Matt, OmradeArg, RenderArgs, RenderFormat, SearchArgs, Size, StatsArgs,
-    ThemeArg, ViewArg,
+    By, ColorChoice, DataFormat, ExportArgs, ExportFormat, Format, JamforArgs, Matt, OmradeArg,
+    RenderArgs, RenderFormat, SearchArgs, ShowArgs, ShowFormat, Size, SortKey, StatsArgs, ThemeArg,
+    ViewArg,
 };
 pub use checklista::{ChecklistaCommand, ChecklistaFormat, SetOmrade};
 pub use help::{command, command_path, parse};
@@ -60,26 +61,22 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Skriv ut alla insatser (JSON eller CSV) på standard ut.
-    Export {
-        /// Utdataformat.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
-    },
+    /// Skriv ut alla insatser: JSON, CSV, tsv, csv för Excel eller en Excel-fil.
+    #[command(after_help = help::EXPORT_EXAMPLES)]
+    Export(ExportArgs),
     /// Visa en insats, för att läsa: förklaring, källa, siffror, samma insats i andra
     /// områden och Skånesiffror.
     #[command(after_help = help::SHOW_EXAMPLES)]
-    Show {
-        /// Insatsens id, eller dess namn (helt eller så att bara en insats passar).
-        #[arg(value_name = "ID|NAMN")]
-        id: String,
-    },
+    Show(ShowArgs),
     /// Sök insatser, med samma rangordning som appens sökruta.
     #[command(after_help = help::SEARCH_EXAMPLES)]
     Search(SearchArgs),
     /// Antal kommuner och andelar per insats, eller sammanfattat per område.
     #[command(after_help = help::STATS_EXAMPLES)]
     Stats(StatsArgs),
+    /// En insats i alla områden och grupper där den finns: de fyra måtten, en rad var.
+    #[command(after_help = help::JAMFOR_EXAMPLES)]
+    Jamfor(JamforArgs),
     /// Skriv ut ett skript som kompletterar insats kommandon i skalet.
     #[command(after_help = help::COMPLETIONS_EXAMPLES)]
     Completions {
@@ -92,11 +89,13 @@ pub enum Command {
     Man,
     /// Skriv ut Socialstyrelsens indikatorer (öppna jämförelser 2019) som tabell, JSON eller CSV.
     Indikatorer {
-        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
+        /// Utdataformat; utan flaggan table på en terminal och tsv i en pipe (csv och json
+        /// har alla fält).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
         /// Bara indikatorer som publiceras inom området, t.ex. "LSS" eller
         /// "ekonomiskt-bistand".
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "OMRÅDE")]
         omrade: Option<IndikatorOmrade>,
     },
     /// Visa en indikator, för att läsa: först vad kommunen ska svara för att uppnå den.
@@ -127,19 +126,4 @@ pub enum Command {
 pub enum KeymapProfile {
     /// Bokstäverna som kommandon i katalogen, som i vi och less.
     Vi,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Json,
-    Csv,
-}
-
-/// Output format of a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    /// Justerade kolumner, för att läsa.
-    Table,
-    Json,
-    Csv,
 }

@@ -4,9 +4,11 @@
 //! insats), [`USAGE_OR_DATA`] for a usage or data error (clap's own usage errors exit 2 too).
 
 pub mod docs;
+pub mod jamfor;
 pub mod out;
 pub mod render;
 pub mod search;
+pub mod sheet;
 pub mod show;
 pub mod stats;
 
@@ -18,7 +20,9 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use crate::cli::{ExportFormat, Format};
+use std::path::Path;
+
+use crate::cli::{DataFormat, ExportArgs, ExportFormat, Format};
 use crate::model::{Catalog, Figure, Insats};
 use crate::text::{escape_json_controls, sanitize_lines};
 
@@ -51,7 +55,13 @@ pub(crate) fn render(
 ) -> ExitCode {
     match out.format(format) {
         Format::Table if table.rows.is_empty() => ExitCode::SUCCESS,
-        Format::Table => emit(&table.render_table(out)),
+        Format::Table => {
+            let (text, notes) = table.render_table_noted(out);
+            for note in notes {
+                warn(&note);
+            }
+            emit(&text)
+        }
         Format::Tsv => emit(&table.render_tsv()),
         Format::Csv => match table.render_csv(out) {
             Ok(s) => emit(&s),
@@ -95,6 +105,13 @@ pub(crate) fn json_text(value: &[Value]) -> String {
     escape_json_controls(&s).into_owned()
 }
 
+/// One JSON object for stdout, as [`json_text`] writes a list.
+pub(crate) fn json_object_text(value: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    escape_json_controls(&s).into_owned()
+}
+
 /// CSV for stdout: the exact data for a program; on a terminal, where a person reads it,
 /// control characters are made visible (line breaks inside quoted fields stay).
 pub(crate) fn csv_text(bytes: &[u8]) -> String {
@@ -120,21 +137,240 @@ pub fn emit(text: &str) -> ExitCode {
     }
 }
 
-/// `insats export`.
+/// The columns of `insats export` in CSV, TSV and spreadsheets: those of the data file
+/// `insatser.csv`, the provenance columns only when asked for.
+const EXPORT_COLUMNS: [out::Column; 17] = [
+    out::Column::id(),
+    out::Column::omrade(),
+    out::Column::text("sektion_nr", "Nr"),
+    out::Column::text("sektion", "Sektion"),
+    out::Column::text("grupp", "Grupp"),
+    out::Column::text("namn", "Namn"),
+    out::Column::text("namn_bilaga", "Namn i bilagan"),
+    out::Column::number("ges_antal", "Ges"),
+    out::Column::share("ges_andel", "%"),
+    out::Column::number("digital_antal", "Digitalt"),
+    out::Column::share("digital_andel", "%"),
+    out::Column::number("enskild_antal", "Enskild regi"),
+    out::Column::share("enskild_andel", "%"),
+    out::Column::number("utan_antal", "Utan beslut"),
+    out::Column::share("utan_andel", "%"),
+    out::Column::text("forklaring", "Förklaring"),
+    out::Column::text("kalla", "Källa"),
+];
+
+const KALLRAD_COLUMNS: [out::Column; 2] = [
+    out::Column::number("kallrad_000", "Rad i 000"),
+    out::Column::number("kallrad_001", "Rad i 001"),
+];
+
+/// The insatser as export rows, with the provenance columns when `kallrad`.
 #[must_use]
-pub fn export(catalog: &Catalog, format: ExportFormat) -> ExitCode {
-    match format {
-        ExportFormat::Json => {
-            let arr: Vec<Value> = catalog.insatser.iter().map(insats_json).collect();
-            emit(&json_text(&arr))
-        }
-        ExportFormat::Csv => {
-            let mut buf = Vec::new();
-            if let Err(e) = crate::data::insatser::write_csv(&mut buf, &catalog.insatser) {
-                eprintln!("insats: {e}");
-                return ExitCode::from(2);
+pub fn export_table<'a>(
+    insatser: impl IntoIterator<Item = &'a Insats>,
+    kallrad: bool,
+) -> out::Table {
+    let mut columns = EXPORT_COLUMNS.to_vec();
+    if kallrad {
+        columns.extend(KALLRAD_COLUMNS);
+    }
+    let rows = insatser
+        .into_iter()
+        .map(|i| {
+            let mut row = vec![
+                Some(i.id.clone()),
+                Some(i.omrade.as_str().to_string()),
+                Some(i.sektion_nr.clone()),
+                Some(i.sektion.clone()),
+                i.grupp.clone(),
+                Some(i.namn.clone()),
+                i.namn_bilaga.clone(),
+            ];
+            for f in [i.ges, i.digital, i.enskild, i.utan] {
+                row.extend(figure_cells(f));
             }
-            emit(&csv_text(&buf))
+            row.push(i.forklaring.clone());
+            row.push(i.kalla.clone());
+            if kallrad {
+                row.push(Some(i.kallrad_000.to_string()));
+                row.push(Some(i.kallrad_001.to_string()));
+            }
+            row
+        })
+        .collect();
+    out::Table {
+        columns,
+        rows,
+        flex: Some(5),
+    }
+}
+
+/// `insats export`: JSON, CSV, TSV, CSV for Excel, or a workbook with one sheet per område,
+/// "Alla" and "Källa".
+#[must_use]
+pub fn export(catalog: &Catalog, args: &ExportArgs, out: &out::Out) -> ExitCode {
+    let all = export_table(&catalog.insatser, args.kallrad);
+    let format = match args.format {
+        ExportFormat::Json => DataFormat::Json,
+        ExportFormat::Csv => DataFormat::Csv,
+        ExportFormat::Tsv => DataFormat::Tsv,
+        ExportFormat::CsvExcel => DataFormat::CsvExcel,
+        ExportFormat::Xlsx => DataFormat::Xlsx,
+    };
+    let per_omrade: Vec<(crate::model::Omrade, out::Table)> = if format == DataFormat::Xlsx {
+        crate::model::Omrade::ALL
+            .into_iter()
+            .map(|o| (o, export_table(catalog.in_omrade(o), args.kallrad)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut sheets: Vec<sheet::Sheet<'_>> = per_omrade
+        .iter()
+        .map(|(o, t)| sheet::Sheet {
+            name: o.short_label(),
+            table: t,
+        })
+        .collect();
+    sheets.push(sheet::Sheet {
+        name: "Alla",
+        table: &all,
+    });
+    let json = || {
+        catalog
+            .insatser
+            .iter()
+            .map(|i| {
+                let mut v = insats_json(i);
+                if args.kallrad
+                    && let Some(o) = v.as_object_mut()
+                {
+                    o.insert("kallrad_000".into(), i.kallrad_000.into());
+                    o.insert("kallrad_001".into(), i.kallrad_001.into());
+                }
+                v
+            })
+            .collect()
+    };
+    deliver(
+        &Delivery {
+            table: &all,
+            sheets: &sheets,
+            kalla: sheet::kalla(catalog),
+        },
+        json,
+        Some(format),
+        args.output.as_deref(),
+        out,
+    )
+}
+
+/// What a command hands to [`deliver`]: its rows, and the sheets of a workbook.
+pub(crate) struct Delivery<'a> {
+    pub table: &'a out::Table,
+    pub sheets: &'a [sheet::Sheet<'a>],
+    pub kalla: Vec<[String; 2]>,
+}
+
+/// Write rows in any [`DataFormat`], to stdout or to `output` (written whole, then renamed
+/// into place, so an existing file is never left half written). Without a format: the one
+/// the file name ends in (`.xlsx`, `.csv`, `.tsv`, `.json`), else a table on a terminal
+/// and TSV in a pipe. An Excel file is never written to a terminal.
+pub(crate) fn deliver(
+    d: &Delivery<'_>,
+    json: impl FnOnce() -> Vec<Value>,
+    format: Option<DataFormat>,
+    output: Option<&Path>,
+    out: &out::Out,
+) -> ExitCode {
+    let format = format.or_else(|| output.and_then(format_of_file));
+    let Some(path) = output else {
+        return match format {
+            Some(DataFormat::Xlsx) if out.tty => {
+                warn("en Excel-fil skrivs inte till terminalen; ange --output FIL.xlsx");
+                ExitCode::from(USAGE_OR_DATA)
+            }
+            Some(DataFormat::Xlsx) => match sheet::xlsx(d.sheets, &d.kalla) {
+                Ok(bytes) => emit_bytes(&bytes),
+                Err(e) => {
+                    warn(&format!("kan inte skriva Excel-filen: {e}"));
+                    ExitCode::from(USAGE_OR_DATA)
+                }
+            },
+            Some(DataFormat::CsvExcel) => match sheet::csv_excel(d.table) {
+                Ok(bytes) => emit_bytes(&bytes),
+                Err(e) => {
+                    warn(&format!("kan inte skriva CSV: {e}"));
+                    ExitCode::from(USAGE_OR_DATA)
+                }
+            },
+            other => render(d.table, json, other.and_then(DataFormat::plain), out),
+        };
+    };
+    let plain = out::Out::plain();
+    let bytes: Result<Vec<u8>, String> = match format.unwrap_or(DataFormat::Tsv) {
+        DataFormat::Xlsx => sheet::xlsx(d.sheets, &d.kalla).map_err(|e| e.to_string()),
+        DataFormat::CsvExcel => sheet::csv_excel(d.table).map_err(|e| e.to_string()),
+        DataFormat::Csv => d
+            .table
+            .render_csv(&plain)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string()),
+        DataFormat::Tsv => Ok(d.table.render_tsv().into_bytes()),
+        DataFormat::Table => Ok(d.table.render_table(&plain).into_bytes()),
+        DataFormat::Json => Ok(json_text(&json()).into_bytes()),
+    };
+    match bytes
+        .map_err(|e| e.to_string())
+        .and_then(|b| write_atomically(path, &b).map_err(|e| e.to_string()))
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            warn(&format!(
+                "kan inte skriva {}: {e}",
+                sanitize_lines(&path.display().to_string())
+            ));
+            ExitCode::from(USAGE_OR_DATA)
+        }
+    }
+}
+
+/// The format a file name asks for by its ending.
+fn format_of_file(path: &Path) -> Option<DataFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "xlsx" => Some(DataFormat::Xlsx),
+        "csv" => Some(DataFormat::Csv),
+        "tsv" | "tab" | "txt" => Some(DataFormat::Tsv),
+        "json" => Some(DataFormat::Json),
+        _ => None,
+    }
+}
+
+/// Write `bytes` to a new file beside `path` and rename it to `path`.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// Bytes to stdout; a closed pipe ends quietly with success.
+#[must_use]
+pub fn emit_bytes(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("insats: kan inte skriva: {e}");
+            ExitCode::from(2)
         }
     }
 }
@@ -146,7 +382,7 @@ pub fn overview(catalog: &Catalog) -> ExitCode {
     for o in crate::model::Omrade::ALL {
         s.push_str(&format!(
             "  {:<24} {}\n",
-            o.title(),
+            o.as_str(),
             catalog.in_omrade(o).count()
         ));
     }

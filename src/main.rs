@@ -42,13 +42,14 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e),
     };
     match &cli.command {
-        Some(Command::Export { format }) => insats::commands::export(&catalog, *format),
-        Some(Command::Show { id }) => insats::commands::show::run(&catalog, id, &out),
+        Some(Command::Export(args)) => insats::commands::export(&catalog, args, &out),
+        Some(Command::Show(args)) => insats::commands::show::run(&catalog, args, &out),
+        Some(Command::Jamfor(args)) => insats::commands::jamfor::run(&catalog, args, &out),
         Some(Command::Indikatorer { format, omrade }) => {
-            insats::commands::indikatorer::list(&catalog, *format, *omrade)
+            insats::commands::indikatorer::list(&catalog, *format, *omrade, &out)
         }
         Some(Command::Indikator { nummer }) => {
-            insats::commands::indikatorer::show(&catalog, *nummer)
+            insats::commands::indikatorer::show(&catalog, *nummer, &out)
         }
         Some(Command::Checklista { command }) => {
             let target = Target {

@@ -140,7 +140,7 @@ fn csv_has_the_documented_header_and_99_records() {
 
 #[test]
 fn table_is_aligned_plain_text() {
-    let out = stdout(&["indikatorer"]);
+    let out = stdout(&["indikatorer", "--format", "table"]);
     assert!(!out.contains('\u{1b}'), "no ANSI escapes");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 100);

@@ -96,7 +96,8 @@ fn linked_indikatorer_are_listed() {
         text.ends_with(
             "Indikatorer som gäller insatsen (Socialstyrelsen, öppna jämförelser 2019)\n  \
              90  Garanterad tid till kontakt respektive till besök vid trygghetslarm\n  \
-             91  Maximal tid till kontakt respektive maximal tid till besök efter trygghetslarm\n"
+             91  Maximal tid till kontakt respektive maximal tid till besök efter\n      \
+             trygghetslarm\n"
         ),
         "{text}"
     );

@@ -196,7 +196,7 @@ fn show_and_indikator_print_controls_visibly() {
     assert_visible(&ind, "indikator 1");
     assert!(ind.contains("titel Dag^[[2J"), "{ind}");
     assert!(ind.contains("kriterier Dag^[[2J"), "{ind}");
-    let table = stdout(&d, &["indikatorer"]);
+    let table = stdout(&d, &["indikatorer", "--format", "table"]);
     assert!(raw_controls(&table).is_empty(), "{table}");
     assert!(table.contains("titel Dag^[[2Jverksamhet"), "{table}");
 }

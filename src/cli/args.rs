@@ -20,6 +20,179 @@ pub enum Format {
     Json,
 }
 
+/// How `stats`, `jamfor` and `export` write their rows: the formats of [`Format`], and two
+/// for spreadsheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    /// Tabell med justerade kolumner, för att läsa.
+    Table,
+    /// Tabbseparerat med rubrikrad, för awk, cut och sort.
+    Tsv,
+    /// Kommaseparerat (RFC 4180) med rubrikrad, för program.
+    Csv,
+    /// För svenskt Excel: UTF-8 med BOM, semikolon och decimalkomma.
+    CsvExcel,
+    /// JSON, för jq och program.
+    Json,
+    /// En Excel-fil (kräver --output FIL): tal som tal, andelar i procentformat.
+    Xlsx,
+}
+
+impl DataFormat {
+    /// The same format as a [`Format`], when it is one.
+    #[must_use]
+    pub fn plain(self) -> Option<Format> {
+        match self {
+            DataFormat::Table => Some(Format::Table),
+            DataFormat::Tsv => Some(Format::Tsv),
+            DataFormat::Csv => Some(Format::Csv),
+            DataFormat::Json => Some(Format::Json),
+            DataFormat::CsvExcel | DataFormat::Xlsx => None,
+        }
+    }
+}
+
+impl From<Format> for DataFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Table => DataFormat::Table,
+            Format::Tsv => DataFormat::Tsv,
+            Format::Csv => DataFormat::Csv,
+            Format::Json => DataFormat::Json,
+        }
+    }
+}
+
+/// How `insats export` writes the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON, för jq och program.
+    #[default]
+    Json,
+    /// Kommaseparerat (RFC 4180), samma kolumner som datafilen insatser.csv.
+    Csv,
+    /// Tabbseparerat med rubrikrad.
+    Tsv,
+    /// För svenskt Excel: UTF-8 med BOM, semikolon och decimalkomma.
+    CsvExcel,
+    /// En Excel-fil (kräver --output FIL): ett blad per område, Alla och Källa.
+    Xlsx,
+}
+
+/// `insats export`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// Utdataformat.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t)]
+    pub format: ExportFormat,
+
+    /// Skriv till FIL i stället för standard ut; utan --format efter filändelsen (.xlsx,
+    /// .csv, .tsv, .json).
+    #[arg(long, short = 'o', value_name = "FIL", value_hint = clap::ValueHint::FilePath)]
+    pub output: Option<std::path::PathBuf>,
+
+    /// Ta med källraderna (kallrad_000, kallrad_001): raden i källtexten där insatsen står.
+    /// Behövs för en kopia att läsa med --data.
+    #[arg(long)]
+    pub kallrad: bool,
+}
+
+/// `insats show`.
+#[derive(Debug, Clone, Args)]
+pub struct ShowArgs {
+    /// Insatsens id, eller dess namn (helt eller så att bara en insats passar).
+    #[arg(value_name = "ID|NAMN")]
+    pub id: String,
+
+    /// Välj bland insatser med samma namn: den i området.
+    #[arg(long, value_enum, value_name = "OMRÅDE", ignore_case = true)]
+    pub omrade: Option<OmradeArg>,
+
+    /// Utdataformat.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t)]
+    pub format: ShowFormat,
+}
+
+/// How `insats show` writes one insats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ShowFormat {
+    /// Text att läsa, radbruten efter terminalen (80 tecken i en pipe).
+    #[default]
+    Text,
+    /// JSON, för jq och program.
+    Json,
+}
+
+/// `insats jamfor`.
+#[derive(Debug, Clone, Args)]
+pub struct JamforArgs {
+    /// Insatsens id eller namn (som i `insats show`); alla insatser med samma namn jämförs.
+    #[arg(value_name = "NAMN|ID")]
+    pub namn: String,
+
+    /// Utdataformat; utan flaggan table på en terminal och tsv i en pipe.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<DataFormat>,
+
+    /// Skriv till FIL i stället för standard ut; utan --format efter filändelsen (.xlsx,
+    /// .csv, .tsv, .json).
+    #[arg(long, short = 'o', value_name = "FIL", value_hint = clap::ValueHint::FilePath)]
+    pub output: Option<std::path::PathBuf>,
+}
+
+/// Whether a sort is by share or by number of kommuner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum By {
+    /// The share printed by the source.
+    Andel,
+    /// The number of kommuner.
+    Antal,
+}
+
+/// What `stats --sort` sorts by: a measure, by share (`digital`) or count (`digital-antal`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SortKey {
+    pub matt: Matt,
+    pub by: By,
+}
+
+impl SortKey {
+    const ALL: [SortKey; 8] = [
+        SortKey::new(Matt::Ges, By::Andel),
+        SortKey::new(Matt::Ges, By::Antal),
+        SortKey::new(Matt::Digital, By::Andel),
+        SortKey::new(Matt::Digital, By::Antal),
+        SortKey::new(Matt::Enskild, By::Andel),
+        SortKey::new(Matt::Enskild, By::Antal),
+        SortKey::new(Matt::Utan, By::Andel),
+        SortKey::new(Matt::Utan, By::Antal),
+    ];
+
+    #[must_use]
+    pub const fn new(matt: Matt, by: By) -> Self {
+        SortKey { matt, by }
+    }
+}
+
+impl ValueEnum for SortKey {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (andel, antal, what) = match self.matt {
+            Matt::Ges => ("ges", "ges-antal", "ger insatsen"),
+            Matt::Digital => ("digital", "digital-antal", "ger den digitalt"),
+            Matt::Enskild => ("enskild", "enskild-antal", "ger den i enskild regi"),
+            Matt::Utan => ("utan", "utan-antal", "ger den utan biståndsbeslut"),
+        };
+        Some(match self.by {
+            By::Andel => PossibleValue::new(andel).help(format!("andel (%) som {what}")),
+            By::Antal => PossibleValue::new(antal).help(format!("antal kommuner som {what}")),
+        })
+    }
+}
+
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorChoice {
@@ -103,17 +276,31 @@ pub struct SearchArgs {
 /// `insats stats`.
 #[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
+    /// Bara insatser vars namn passar SÖKORD, med sökningens regler (mi, hvb, samtal).
+    #[arg(value_name = "SÖKORD")]
+    pub query: Option<String>,
+
     /// Bara insatser i ett område.
     #[arg(long, value_enum, value_name = "OMRÅDE", ignore_case = true)]
     pub omrade: Option<OmradeArg>,
 
-    /// Sortera efter andelen (%) i en kolumn, störst först; saknade värden sist.
+    /// Sortera efter andelen (digital) eller antalet kommuner (digital-antal), störst först;
+    /// saknade värden sist.
     #[arg(long, value_enum, value_name = "KOLUMN", conflicts_with = "per_omrade")]
-    pub sort: Option<Matt>,
+    pub sort: Option<SortKey>,
 
     /// Minst först i stället (saknade värden ändå sist).
     #[arg(long, requires = "sort")]
     pub asc: bool,
+
+    /// Bara insatser som minst N kommuner ger.
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u32),
+        conflicts_with = "per_omrade"
+    )]
+    pub min_kommuner: Option<u32>,
 
     /// Visa bara de N första raderna.
     #[arg(
@@ -127,12 +314,17 @@ pub struct StatsArgs {
     /// Sammanfatta per område i stället: antal insatser, median och spridning av varje
     /// andel, och de insatser som flest kommuner ger digitalt, i enskild regi och utan
     /// biståndsbeslut.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "query")]
     pub per_omrade: bool,
 
     /// Utdataformat; utan flaggan table på en terminal och tsv i en pipe.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
+    pub format: Option<DataFormat>,
+
+    /// Skriv till FIL i stället för standard ut; utan --format efter filändelsen (.xlsx,
+    /// .csv, .tsv, .json).
+    #[arg(long, short = 'o', value_name = "FIL", value_hint = clap::ValueHint::FilePath)]
+    pub output: Option<std::path::PathBuf>,
 }
 
 /// A theme as a command-line value: its name (`kontrast`) or an alias (`high-contrast`).

@@ -47,7 +47,7 @@ pub fn swedish(e: &Error, command_path: &str) -> Option<String> {
                 if r.downcast_ref::<std::num::ParseIntError>().is_some() {
                     "ska vara ett heltal".to_string()
                 } else {
-                    r.to_string()
+                    range_in_swedish(&r.to_string()).unwrap_or_else(|| r.to_string())
                 }
             });
             let mut m = format!("ogiltigt värde {} för {}", quoted(&value?), quoted(&arg?));
@@ -78,6 +78,18 @@ pub fn swedish(e: &Error, command_path: &str) -> Option<String> {
     }
     out.push_str(&format!("\n\nMer hjälp: {command_path} --help"));
     Some(format!("fel: {out}\n"))
+}
+
+/// clap's message for a number outside a range (`0 is not in 1..=4294967295`) in Swedish.
+fn range_in_swedish(message: &str) -> Option<String> {
+    let (_, range) = message.split_once(" is not in ")?;
+    let (lo, hi) = range.split_once("..=")?;
+    let big = |v: &str| v.len() >= 10;
+    Some(if big(hi) {
+        format!("ska vara minst {lo}")
+    } else {
+        format!("ska vara mellan {lo} och {hi}")
+    })
 }
 
 /// A context value as plain text; lists joined with `, `.

@@ -31,10 +31,13 @@ Exempel:
 
 För analytiker:
   insats search samtal --omrade missbruk --limit 5
-  insats show \"Motiverande samtal (MI)\"     finns i flera områden: listar deras id
-  insats stats --sort digital --top 5       de fem med störst andel digitalt
+  insats jamfor \"Motiverande samtal (MI)\"   en insats i alla områden, fyra mått
+  insats show mi --omrade missbruk          samma namn i flera områden: välj ett
+  insats stats --omrade aldre --sort digital-antal --top 5
+                                            flest kommuner som ger digitalt, i äldre
   insats stats --per-omrade                 median och spridning per område
-  insats export --format csv > insatser.csv
+  insats export --format xlsx --output insatser.xlsx
+                                            Excel: ett blad per område, Alla, Källa
   insats --kommun Malmö                     appen med Malmös checklista (tangent 2)
   insats checklista export --kommun Malmö   checklistan per område, att skriva ut
 
@@ -86,12 +89,45 @@ ID är ett id ur `insats search` eller `insats export`. Ett NAMN får skrivas ut
 versaler; passar det flera insatser (samma namn finns ofta i flera områden) listas de med
 sina id på standard fel.
 
+--omrade väljer bland insatser med samma namn i olika områden. Texten radbryts efter
+terminalens bredd, och till 80 tecken i en pipe (insats show … | less).
+
 Exempel:
   insats show missbruk-5.2-motiverande-samtal-mi
-  insats show hemtjanst
-  insats show \"Motiverande samtal (MI)\"
+  insats show hemtjänst --omrade aldre
+  insats show \"Motiverande samtal (MI)\" --omrade missbruk
+  insats show aldre-2.1-dagverksamhet --format json
 
 Slutstatus: 0 visad, 1 ingen insats passar, 2 flera passar (välj ett id) eller fel i anropet.";
+
+/// Examples under `insats jamfor --help`.
+pub const JAMFOR_EXAMPLES: &str = "\
+Kolumner: område, grupp (eller avsnitt), Ges = antal kommuner som ger insatsen och
+Digitalt, Enskild regi, Utan beslut = antal av dem; % är andelen så som källan trycker
+den. - betyder att källan saknar värdet.
+
+Exempel:
+  insats jamfor \"Motiverande samtal (MI)\"
+  insats jamfor mi --format tsv
+  insats jamfor hvb --format json
+  insats jamfor mi --format xlsx --output mi.xlsx
+
+Slutstatus: 0 klart, 1 ingen insats passar, 2 flera namn passar eller fel i anropet.";
+
+/// Examples under `insats export --help`.
+pub const EXPORT_EXAMPLES: &str = "\
+csv och tsv har datafilens kolumner; källraderna (kallrad_000, kallrad_001, raden i
+källtexten) bara med --kallrad, som en kopia för --data behöver. xlsx har ett blad per
+område, Alla och Källa (källorna och när uppgifterna samlades in); tal är tal och andelar
+procent. csv-excel öppnas rätt med dubbelklick i svenskt Excel.
+
+Exempel:
+  insats export --format csv > insatser.csv
+  insats export --format xlsx --output insatser.xlsx
+  insats export --format csv-excel --output insatser.csv
+  insats export --format json | jq '.[0].namn'
+
+Slutstatus: 0 klart, 2 fel i anropet eller när filen skrevs.";
 
 /// Examples under `insats stats --help`.
 pub const STATS_EXAMPLES: &str = "\
@@ -107,7 +143,11 @@ biståndsbeslut (räknat i antal kommuner, inte andel).
 
 Exempel:
   insats stats --sort digital --top 5
+  insats stats --omrade aldre --sort digital-antal --top 5
+  insats stats mi --sort ges-antal
+  insats stats --sort utan --min-kommuner 50 --top 10
   insats stats --omrade aldre --sort utan --asc --format csv
+  insats stats --format xlsx --output insatser.xlsx
   insats stats --per-omrade
   insats stats --per-omrade --format json | jq '.[0]'
 
@@ -131,7 +171,7 @@ Exempel:
 pub fn command() -> Command {
     let mut cmd = localize(Cli::command(), true);
     cmd.build();
-    swedish_usage(cmd)
+    swedish_usage(hide_idle_globals(cmd))
 }
 
 /// Parse the process's arguments; on a usage error print it and exit with status 2.
@@ -255,6 +295,67 @@ fn swedish_usage(mut cmd: Command) -> Command {
     cmd = cmd.override_usage(usage);
     for name in names {
         cmd = cmd.mut_subcommand(name, swedish_usage);
+    }
+    cmd
+}
+
+/// The global flags and the subcommands where they act; elsewhere they are accepted but left
+/// out of `--help` (and so of the man page and completions).
+const GLOBALS: [(&str, &[&str]); 6] = [
+    (
+        "data",
+        &[
+            "export",
+            "show",
+            "search",
+            "stats",
+            "jamfor",
+            "indikatorer",
+            "indikator",
+            "checklista",
+            "render",
+        ],
+    ),
+    ("kommun", &["checklista", "render"]),
+    ("checklista", &["checklista", "render"]),
+    ("keymap", &["render"]),
+    (
+        "color",
+        &[
+            "show",
+            "search",
+            "stats",
+            "jamfor",
+            "indikatorer",
+            "checklista",
+            "render",
+        ],
+    ),
+    ("theme", &["render"]),
+];
+
+/// Hide, in each subcommand (and its own subcommands), the global flags that do nothing
+/// there.
+fn hide_idle_globals(mut cmd: Command) -> Command {
+    for name in subcommand_names(&cmd) {
+        cmd = cmd.mut_subcommand(&name, |mut sub| {
+            for (flag, acts_in) in GLOBALS {
+                if !acts_in.contains(&name.as_str()) {
+                    sub = hide_arg(sub, flag);
+                }
+            }
+            sub
+        });
+    }
+    cmd
+}
+
+fn hide_arg(mut cmd: Command, flag: &str) -> Command {
+    if cmd.get_arguments().any(|a| a.get_id() == flag) {
+        cmd = cmd.mut_arg(flag, |a| a.hide(true));
+    }
+    for name in subcommand_names(&cmd) {
+        cmd = cmd.mut_subcommand(name, |s| hide_arg(s, flag));
     }
     cmd
 }

@@ -6,13 +6,11 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
-use super::{csv_text, emit, json_text};
-use crate::cli::ListFormat;
+use super::out::{Column, Out, Table};
+use super::{csv_text, emit, render};
+use crate::cli::Format;
 use crate::model::{Catalog, Fraga, Indikator, IndikatorOmrade, Insats};
 use crate::text::{sanitize, sanitize_lines};
-
-/// Width that `indikator N` wraps its paragraphs to.
-const TEXT_WIDTH: usize = 78;
 
 /// The JSON object of one indikator, with the keys documented in the README; absent fields
 /// are `null`.
@@ -58,47 +56,35 @@ pub fn filtered(catalog: &Catalog, omrade: Option<IndikatorOmrade>) -> Vec<&Indi
         .collect()
 }
 
-/// The aligned plain-text table of `indikatorer --format table`.
+const COLUMNS: [Column; 5] = [
+    Column::number("nummer", "Nr"),
+    Column::text("slag", "Slag"),
+    Column::text("typ", "Typ").cut_to(12),
+    Column::text("titel", "Titel"),
+    Column::text("omraden", "Områden").machine_only(),
+];
+
+/// The list of `indikatorer` as rows: number, kind, type, title (and, for machines, the
+/// areas it is published in, separated by `; `).
 #[must_use]
-pub fn table_text(list: &[&Indikator]) -> String {
-    let header = ["Nr", "Slag", "Typ", "Titel"];
-    let rows: Vec<[String; 4]> = list
-        .iter()
-        .map(|i| {
-            [
-                i.nummer.to_string(),
-                slag(i).to_string(),
-                i.typ
-                    .as_deref()
-                    .map_or_else(|| "–".to_string(), |t| sanitize(t).into_owned()),
-                sanitize(&i.titel).into_owned(),
-            ]
-        })
-        .collect();
-    let mut widths = header.map(UnicodeWidthStr::width);
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
+pub fn table(list: &[&Indikator]) -> Table {
+    Table {
+        columns: COLUMNS.to_vec(),
+        rows: list
+            .iter()
+            .map(|i| {
+                let omraden: Vec<&str> = i.omraden.iter().map(|o| o.as_str()).collect();
+                vec![
+                    Some(i.nummer.to_string()),
+                    Some(slag(i).to_string()),
+                    i.typ.clone(),
+                    Some(i.titel.clone()),
+                    Some(omraden.join("; ")),
+                ]
+            })
+            .collect(),
+        flex: Some(3),
     }
-    let mut out = String::new();
-    let mut line = |cells: [&str; 4]| {
-        let mut s = format!("{}{}", " ".repeat(widths[0] - cells[0].width()), cells[0]);
-        for (k, cell) in cells.iter().enumerate().skip(1) {
-            s.push_str("  ");
-            s.push_str(cell);
-            if k + 1 < cells.len() {
-                s.push_str(&" ".repeat(widths[k] - cell.width()));
-            }
-        }
-        out.push_str(s.trim_end());
-        out.push('\n');
-    };
-    line(header);
-    for row in &rows {
-        line([&row[0], &row[1], &row[2], &row[3]]);
-    }
-    out
 }
 
 fn slag(i: &Indikator) -> &'static str {
@@ -109,16 +95,18 @@ fn slag(i: &Indikator) -> &'static str {
     }
 }
 
-/// `insats indikatorer`.
+/// `insats indikatorer`: a table on a terminal, TSV in a pipe; CSV and JSON have every
+/// field of the data file.
 #[must_use]
-pub fn list(catalog: &Catalog, format: ListFormat, omrade: Option<IndikatorOmrade>) -> ExitCode {
+pub fn list(
+    catalog: &Catalog,
+    format: Option<Format>,
+    omrade: Option<IndikatorOmrade>,
+    out: &Out,
+) -> ExitCode {
     let list = filtered(catalog, omrade);
-    match format {
-        ListFormat::Json => {
-            let arr: Vec<Value> = list.iter().map(|i| indikator_json(i)).collect();
-            emit(&json_text(&arr))
-        }
-        ListFormat::Csv => {
+    match out.format(format) {
+        Format::Csv => {
             let owned: Vec<Indikator> = list.into_iter().cloned().collect();
             let mut buf = Vec::new();
             if let Err(e) = crate::data::indikatorer::write_csv(&mut buf, &owned) {
@@ -127,7 +115,12 @@ pub fn list(catalog: &Catalog, format: ListFormat, omrade: Option<IndikatorOmrad
             }
             emit(&csv_text(&buf))
         }
-        ListFormat::Table => emit(&table_text(&list)),
+        format => render(
+            &table(&list),
+            || list.iter().map(|i| indikator_json(i)).collect(),
+            Some(format),
+            out,
+        ),
     }
 }
 
@@ -135,23 +128,12 @@ pub fn list(catalog: &Catalog, format: ListFormat, omrade: Option<IndikatorOmrad
 /// `text` are kept, control characters made visible.
 fn wrap(text: &str, indent: usize, width: usize) -> String {
     let pad = " ".repeat(indent);
+    let options = textwrap::Options::new(width.max(indent + 8))
+        .initial_indent(&pad)
+        .subsequent_indent(&pad);
     let mut out = String::new();
     for para in sanitize_lines(text).lines() {
-        let mut line = String::new();
-        for word in para.split_whitespace() {
-            if !line.is_empty() && indent + line.width() + 1 + word.width() > width {
-                out.push_str(&pad);
-                out.push_str(&line);
-                out.push('\n');
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        out.push_str(&pad);
-        out.push_str(&line);
+        out.push_str(&textwrap::fill(para, &options));
         out.push('\n');
     }
     out
@@ -165,19 +147,19 @@ fn wrap_labeled(label: &str, text: &str, indent: usize, width: usize) -> String 
     format!("{}{label} {}", " ".repeat(indent), &body[hang..])
 }
 
-fn section(out: &mut String, heading: &str, text: Option<&str>) {
+fn section(out: &mut String, heading: &str, text: Option<&str>, width: usize) {
     if let Some(t) = text {
         out.push('\n');
         out.push_str(heading);
         out.push('\n');
-        out.push_str(&wrap(t, 2, TEXT_WIDTH));
+        out.push_str(&wrap(t, 2, width));
     }
 }
 
 /// The text of one indikator for a person to read: what a kommun must answer to meet it
 /// comes first, then the questions, then the description.
 #[must_use]
-pub fn show_text(i: &Indikator) -> String {
+pub fn show_text(i: &Indikator, width: usize) -> String {
     let mut s = String::new();
     let kind = if i.bakgrundsmatt {
         "Bakgrundsmått"
@@ -189,23 +171,19 @@ pub fn show_text(i: &Indikator) -> String {
         s.push_str(&format!(" · {}", sanitize(m)));
     }
     s.push('\n');
-    s.push_str(&wrap(&i.titel, 0, TEXT_WIDTH));
+    s.push_str(&wrap(&i.titel, 0, width));
     let omraden: Vec<&str> = i.omraden.iter().map(|o| o.as_str()).collect();
-    s.push_str(&wrap(
-        &format!("Områden: {}", omraden.join(", ")),
-        0,
-        TEXT_WIDTH,
-    ));
+    s.push_str(&wrap(&format!("Områden: {}", omraden.join(", ")), 0, width));
 
     match (&i.kriterier, &i.taljare) {
         (Some(k), _) => {
-            section(&mut s, "Så uppnår kommunen indikatorn", Some(k));
-            section(&mut s, "Delvis uppnådd", i.delvis.as_deref());
+            section(&mut s, "Så uppnår kommunen indikatorn", Some(k), width);
+            section(&mut s, "Delvis uppnådd", i.delvis.as_deref(), width);
         }
         (None, Some(_)) => {
             s.push_str("\nKällan anger ingen regel för kommunnivå; måttet beräknas så:\n");
-            section(&mut s, "Täljare", i.taljare.as_deref());
-            section(&mut s, "Nämnare", i.namnare.as_deref());
+            section(&mut s, "Täljare", i.taljare.as_deref(), width);
+            section(&mut s, "Nämnare", i.namnare.as_deref(), width);
         }
         (None, None) => {
             s.push_str("\nKällan anger ingen regel för kommunnivå.\n");
@@ -216,30 +194,31 @@ pub fn show_text(i: &Indikator) -> String {
         s.push_str("\nEnkätfrågor\n");
         for f in &i.fragor {
             let label = format!("{})", sanitize(&f.id));
-            s.push_str(&wrap_labeled(&label, &f.fraga, 2, TEXT_WIDTH));
+            s.push_str(&wrap_labeled(&label, &f.fraga, 2, width));
             if let Some(svar) = &f.svarsalternativ {
                 let indent = 2 + label.width() + 1;
-                s.push_str(&wrap_labeled("Svarsalternativ:", svar, indent, TEXT_WIDTH));
+                s.push_str(&wrap_labeled("Svarsalternativ:", svar, indent, width));
             }
         }
     }
 
-    section(&mut s, "Mått", Some(&i.matt));
-    section(&mut s, "Mätenhet", i.matenhet.as_deref());
-    section(&mut s, "Riktning", i.riktning.as_deref());
-    section(&mut s, "Typ av indikator", i.typ.as_deref());
+    section(&mut s, "Mått", Some(&i.matt), width);
+    section(&mut s, "Mätenhet", i.matenhet.as_deref(), width);
+    section(&mut s, "Riktning", i.riktning.as_deref(), width);
+    section(&mut s, "Typ av indikator", i.typ.as_deref(), width);
     section(
         &mut s,
         "Kvalitetsdimension",
         i.kvalitetsdimension.as_deref(),
+        width,
     );
-    section(&mut s, "Syfte", i.syfte.as_deref());
+    section(&mut s, "Syfte", i.syfte.as_deref(), width);
     if i.kriterier.is_some() {
-        section(&mut s, "Täljare", i.taljare.as_deref());
-        section(&mut s, "Nämnare", i.namnare.as_deref());
+        section(&mut s, "Täljare", i.taljare.as_deref(), width);
+        section(&mut s, "Nämnare", i.namnare.as_deref(), width);
     }
-    section(&mut s, "Definitioner", i.definitioner.as_deref());
-    section(&mut s, "Kommentar", i.kommentar.as_deref());
+    section(&mut s, "Definitioner", i.definitioner.as_deref(), width);
+    section(&mut s, "Kommentar", i.kommentar.as_deref(), width);
     s.push_str(&format!(
         "\nKälla: Socialstyrelsen, Indikatorer – öppna jämförelser 2019, rad {}\n",
         i.kallrad
@@ -247,34 +226,45 @@ pub fn show_text(i: &Indikator) -> String {
     s
 }
 
-/// The insatser linked to an indikator, one `id  namn · område` line each, ids aligned;
-/// empty when none.
+/// The insatser linked to an indikator, one `id  namn · område` line each, ids aligned; a
+/// line wider than `width` has its name on the lines after the id instead. Empty when none.
 #[must_use]
-pub fn linked_insatser_text(list: &[&Insats]) -> String {
+pub fn linked_insatser_text(list: &[&Insats], width: usize) -> String {
     if list.is_empty() {
         return String::new();
     }
     let ids: Vec<_> = list.iter().map(|i| sanitize(&i.id)).collect();
-    let width = ids.iter().map(|id| id.width()).max().unwrap_or(0);
-    let mut s =
-        String::from("\nInsatser som indikatorn gäller (SKR:s kartläggning av insatser):\n");
+    let id_width = ids.iter().map(|id| id.width()).max().unwrap_or(0);
+    let mut s = String::new();
+    s.push_str(&wrap(
+        "Insatser som indikatorn gäller (SKR:s kartläggning av insatser):",
+        0,
+        width,
+    ));
+    s.insert(0, '\n');
     for (i, id) in list.iter().zip(&ids) {
-        let pad = " ".repeat(width - id.width());
-        s.push_str(&format!(
-            "  {id}{pad}  {} · {}\n",
-            sanitize(&i.namn),
-            i.omrade
-        ));
+        let what = format!("{} · {}", i.namn, i.omrade);
+        let pad = " ".repeat(id_width - id.width());
+        let line = format!("  {id}{pad}  {}", sanitize(&what));
+        if line.width() <= width {
+            s.push_str(&line);
+            s.push('\n');
+        } else {
+            s.push_str(&format!("  {id}\n"));
+            s.push_str(&wrap(&what, 6, width));
+        }
     }
     s
 }
 
 /// `insats indikator N`.
 #[must_use]
-pub fn show(catalog: &Catalog, nummer: u32) -> ExitCode {
+pub fn show(catalog: &Catalog, nummer: u32, out: &Out) -> ExitCode {
     if let Some(i) = catalog.indikator(nummer) {
-        let linked = linked_insatser_text(&catalog.insatser_for(nummer));
-        emit(&(show_text(i) + &linked))
+        // Paragraphs fit the terminal (at most 100 columns, for reading), 80 in a pipe.
+        let width = out.text_width().min(super::show::MAX_TEXT_WIDTH);
+        let linked = linked_insatser_text(&catalog.insatser_for(nummer), width);
+        emit(&(show_text(i, width) + &linked))
     } else {
         let range = match (
             catalog.indikatorer.iter().map(|i| i.nummer).min(),

@@ -8,6 +8,7 @@ use std::io::IsTerminal;
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{ColorChoice, Format};
+use crate::model::Omrade;
 /// Make text safe to print on a terminal: every control character becomes visible. The one
 /// sanitizer of insats, shared with the terminal app: see [`crate::text`].
 pub use crate::text::sanitize;
@@ -23,7 +24,7 @@ pub struct Out {
     pub tty: bool,
     /// Use ANSI styles.
     pub color: bool,
-    /// Terminal width in columns, when stdout is a terminal.
+    /// Width in columns: `COLUMNS` when set, else the terminal's when stdout is one.
     pub width: Option<usize>,
 }
 
@@ -36,14 +37,12 @@ impl Out {
     pub fn detect(choice: ColorChoice) -> Self {
         let tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let width = if tty {
-            crossterm::terminal::size()
-                .ok()
+        let width = columns_env().or_else(|| {
+            tty.then(|| crossterm::terminal::size().ok())
+                .flatten()
                 .map(|(w, _)| usize::from(w))
                 .filter(|&w| w > 0)
-        } else {
-            None
-        };
+        });
         Out {
             tty,
             color: resolve_color(choice, tty, no_color),
@@ -61,6 +60,13 @@ impl Out {
         }
     }
 
+    /// The width tables and text are fitted to: the terminal's (or `COLUMNS`), else
+    /// [`DEFAULT_WIDTH`] (a pipe, `show | less`).
+    #[must_use]
+    pub fn text_width(&self) -> usize {
+        self.width.unwrap_or(DEFAULT_WIDTH)
+    }
+
     /// The format to use: the one asked for, else a table on a terminal and TSV in a pipe.
     #[must_use]
     pub fn format(&self, asked: Option<Format>) -> Format {
@@ -76,6 +82,17 @@ impl Out {
             text.to_string()
         }
     }
+}
+
+/// The width of text and tables when the terminal's is unknown (in a pipe).
+pub const DEFAULT_WIDTH: usize = 80;
+
+/// `COLUMNS` from the environment, when it is a positive number.
+fn columns_env() -> Option<usize> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&w| w > 0)
 }
 
 /// Whether to colour, given `--color`, whether stdout is a terminal and whether `NO_COLOR` is
@@ -117,6 +134,20 @@ pub enum Align {
     Right,
 }
 
+/// What a column holds, for fitting a table to the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Plain cells.
+    Plain,
+    /// An insats id: left out (with a note) before a name is cut.
+    Id,
+    /// An område as printed everywhere (`barn och unga`): its short label
+    /// ([`Omrade::short`]) where room is scarce.
+    Omrade,
+    /// A share as the source prints it, in whole percent (a percent cell in a spreadsheet).
+    Share,
+}
+
 /// A column: its machine name (TSV and CSV header) and its title in a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
@@ -125,6 +156,11 @@ pub struct Column {
     pub align: Align,
     /// Shown in TSV, CSV and JSON only, not in the table for reading.
     pub machine_only: bool,
+    /// A shorter title for a narrow terminal.
+    pub short_title: Option<&'static str>,
+    pub role: Role,
+    /// A text column that may be cut with `…` to this width before the name is cut.
+    pub cut_to: Option<usize>,
 }
 
 impl Column {
@@ -135,6 +171,9 @@ impl Column {
             title,
             align: Align::Left,
             machine_only: false,
+            short_title: None,
+            role: Role::Plain,
+            cut_to: None,
         }
     }
 
@@ -145,13 +184,54 @@ impl Column {
             title,
             align: Align::Right,
             machine_only: false,
+            short_title: None,
+            role: Role::Plain,
+            cut_to: None,
         }
+    }
+
+    /// A share column: a number, in whole percent as the source prints it.
+    #[must_use]
+    pub const fn share(key: &'static str, title: &'static str) -> Self {
+        let mut c = Column::number(key, title);
+        c.role = Role::Share;
+        c
+    }
+
+    /// An insats id column (`id`, titled `Id`).
+    #[must_use]
+    pub const fn id() -> Self {
+        let mut c = Column::text("id", "Id");
+        c.role = Role::Id;
+        c
+    }
+
+    /// An område column (`omrade`, titled `Område`).
+    #[must_use]
+    pub const fn omrade() -> Self {
+        let mut c = Column::text("omrade", "Område");
+        c.role = Role::Omrade;
+        c
     }
 
     /// The same column, left out of the table for reading.
     #[must_use]
     pub const fn machine_only(mut self) -> Self {
         self.machine_only = true;
+        self
+    }
+
+    /// The same column, cut with `…` to `width` on a narrow terminal before the name is.
+    #[must_use]
+    pub const fn cut_to(mut self, width: usize) -> Self {
+        self.cut_to = Some(width);
+        self
+    }
+
+    /// The same column, titled `short` on a narrow terminal.
+    #[must_use]
+    pub const fn short(mut self, short: &'static str) -> Self {
+        self.short_title = Some(short);
         self
     }
 }
@@ -162,7 +242,7 @@ impl Column {
 pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Option<String>>>,
-    /// The column that gives up width when a table is wider than the terminal.
+    /// The column that gives up width when a table is wider than the terminal (the name).
     pub flex: Option<usize>,
 }
 
@@ -170,13 +250,153 @@ pub struct Table {
 const MIN_FLEX: usize = 16;
 const GAP: &str = "  ";
 
+/// How a table is narrowed to fit: short område labels, short titles, no id column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Narrowing {
+    short_omrade: bool,
+    short_titles: bool,
+    drop_id: bool,
+}
+
+impl Narrowing {
+    const fn new(short_omrade: bool, short_titles: bool, drop_id: bool) -> Self {
+        Narrowing {
+            short_omrade,
+            short_titles,
+            drop_id,
+        }
+    }
+}
+
+/// The narrowings tried in order, each giving up more; the id only after the words.
+const NARROWINGS: [Narrowing; 6] = [
+    Narrowing::new(false, false, false),
+    Narrowing::new(true, false, false),
+    Narrowing::new(true, true, false),
+    Narrowing::new(false, false, true),
+    Narrowing::new(true, false, true),
+    Narrowing::new(true, true, true),
+];
+
+/// A table laid out for one narrowing: the columns shown, their titles, cells and widths.
+struct Layout {
+    shown: Vec<usize>,
+    titles: Vec<String>,
+    cells: Vec<Vec<String>>,
+    widths: Vec<usize>,
+}
+
+impl Layout {
+    fn used(&self) -> usize {
+        self.widths.iter().sum::<usize>() + GAP.len() * self.widths.len().saturating_sub(1)
+    }
+}
+
 impl Table {
     /// The table for reading: titles in bold, columns aligned, missing values as `-`, every
-    /// cell sanitized, and the flexible column cut with `…` to fit the terminal.
+    /// cell sanitized, fitted to the terminal's width (see [`Table::render_table_noted`]).
     #[must_use]
     pub fn render_table(&self, out: &Out) -> String {
+        self.render_table_noted(out).0
+    }
+
+    /// The table for reading, at most [`Out::text_width`] columns wide, and notes for
+    /// stderr on what was left out. To fit, in this order: the område column takes its short
+    /// labels and numeric columns their short titles; the id column is left out; the name
+    /// (the flexible column) is cut with `…`; last, columns are left out from the right.
+    #[must_use]
+    pub fn render_table_noted(&self, out: &Out) -> (String, Vec<String>) {
+        let total = out.text_width();
+        let mut notes = Vec::new();
+        let flex_natural = |l: &Layout, f: usize| l.widths[f];
+        let flex_of = |l: &Layout| self.flex.and_then(|f| l.shown.iter().position(|&c| c == f));
+        // Whole names if any narrowing allows, else the narrowest with the name cut.
+        let mut layout = NARROWINGS
+            .iter()
+            .map(|n| self.layout(*n))
+            .find(|l| l.used() <= total)
+            .unwrap_or_else(|| self.layout(NARROWINGS[NARROWINGS.len() - 1]));
+        let dropped_id = self.columns.iter().enumerate().any(|(c, col)| {
+            col.role == Role::Id && !col.machine_only && !layout.shown.contains(&c)
+        });
+        if dropped_id {
+            notes.push(format!(
+                "id får inte plats i {total} kolumner; hela id med --format tsv"
+            ));
+        }
+        // Columns that may be cut before the name.
+        for k in 0..layout.shown.len() {
+            if layout.used() <= total {
+                break;
+            }
+            if let Some(w) = self.columns[layout.shown[k]].cut_to {
+                let w = w.max(layout.titles[k].width());
+                let over = layout.used() - total;
+                let to = layout.widths[k].saturating_sub(over).max(w);
+                layout.widths[k] = layout.widths[k].min(to);
+            }
+        }
+        let flex = flex_of(&layout);
+        if layout.used() > total
+            && let Some(f) = flex
+        {
+            let others = layout.used() - flex_natural(&layout, f);
+            layout.widths[f] = total
+                .saturating_sub(others)
+                .max(MIN_FLEX)
+                .min(layout.widths[f]);
+        }
+        // Still too wide (a very narrow terminal): leave out columns from the right.
+        let mut left_out = Vec::new();
+        while layout.used() > total && layout.shown.len() > 1 {
+            let Some(k) = (0..layout.shown.len())
+                .rev()
+                .find(|&k| Some(k) != flex_of(&layout))
+            else {
+                break;
+            };
+            left_out.push(self.columns[layout.shown[k]].key.to_string());
+            layout.shown.remove(k);
+            layout.titles.remove(k);
+            layout.widths.remove(k);
+            for row in &mut layout.cells {
+                row.remove(k);
+            }
+        }
+        if !left_out.is_empty() {
+            left_out.reverse();
+            notes.push(format!(
+                "får inte plats i {total} kolumner: {}; alla kolumner med --format tsv",
+                left_out.join(", ")
+            ));
+        }
+        let mut s = String::new();
+        let header = self.line(&layout.shown, &layout.titles, &layout.widths);
+        s.push_str(&out.bold(&header));
+        s.push('\n');
+        for row in &layout.cells {
+            s.push_str(&self.line(&layout.shown, row, &layout.widths));
+            s.push('\n');
+        }
+        (s, notes)
+    }
+
+    fn layout(&self, n: Narrowing) -> Layout {
         let shown: Vec<usize> = (0..self.columns.len())
-            .filter(|&c| !self.columns[c].machine_only)
+            .filter(|&c| {
+                let col = &self.columns[c];
+                !(col.machine_only || (n.drop_id && col.role == Role::Id))
+            })
+            .collect();
+        let titles: Vec<String> = shown
+            .iter()
+            .map(|&c| {
+                let col = &self.columns[c];
+                match col.short_title {
+                    Some(t) if n.short_titles => t.to_string(),
+                    _ => col.title.to_string(),
+                }
+            })
             .collect();
         let cells: Vec<Vec<String>> = self
             .rows
@@ -185,61 +405,40 @@ impl Table {
                 shown
                     .iter()
                     .map(|&c| match row.get(c).and_then(Option::as_deref) {
+                        Some(v) if n.short_omrade && self.columns[c].role == Role::Omrade => {
+                            v.parse::<Omrade>().map_or_else(
+                                |_| sanitize(v).into_owned(),
+                                |o| o.short_label().to_string(),
+                            )
+                        }
                         Some(v) => sanitize(v).into_owned(),
                         None => "-".to_string(),
                     })
                     .collect()
             })
             .collect();
-        let mut widths: Vec<usize> = shown
-            .iter()
-            .map(|&c| self.columns[c].title.width())
-            .collect();
+        let mut widths: Vec<usize> = titles.iter().map(|t| t.width()).collect();
         for row in &cells {
             for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(cell.width());
             }
         }
-        let flex = self.flex.and_then(|f| shown.iter().position(|&c| c == f));
-        if let (Some(f), Some(total)) = (flex, out.width) {
-            let used: usize = widths.iter().sum::<usize>() + GAP.len() * (widths.len() - 1);
-            if used > total {
-                let others = used - widths[f];
-                widths[f] = total.saturating_sub(others).max(MIN_FLEX).min(widths[f]);
-            }
+        Layout {
+            shown,
+            titles,
+            cells,
+            widths,
         }
-        let mut s = String::new();
-        let titles: Vec<String> = shown
-            .iter()
-            .map(|&c| self.columns[c].title.to_string())
-            .collect();
-        let header = self.line(&shown, &titles, &widths, flex);
-        s.push_str(&out.bold(&header));
-        s.push('\n');
-        for row in &cells {
-            s.push_str(&self.line(&shown, row, &widths, flex));
-            s.push('\n');
-        }
-        s
     }
 
-    fn line(
-        &self,
-        shown: &[usize],
-        cells: &[String],
-        widths: &[usize],
-        flex: Option<usize>,
-    ) -> String {
+    fn line(&self, shown: &[usize], cells: &[String], widths: &[usize]) -> String {
         let mut line = String::new();
         for (i, (&c, cell)) in shown.iter().zip(cells).enumerate() {
             if i > 0 {
                 line.push_str(GAP);
             }
-            let cell: Cow<'_, str> = if Some(i) == flex {
-                truncate(cell, widths[i])
-            } else {
-                Cow::Borrowed(cell)
-            };
+            // The name, or a column cut before it.
+            let cell = truncate(cell, widths[i]);
             let pad = widths[i].saturating_sub(cell.width());
             match self.columns[c].align {
                 Align::Left => {
@@ -407,6 +606,54 @@ mod tests {
             assert!(line.width() <= 30, "{line:?}");
         }
         assert!(s.contains("\nDagverksamhet anpassad…    245\n"), "{s}");
+    }
+
+    #[test]
+    fn narrowing_gives_up_the_id_before_the_name_and_cuts_the_name_last() {
+        let t = Table {
+            columns: vec![
+                Column::text("namn", "Namn"),
+                Column::omrade(),
+                Column::number("antal", "Antal").short("N"),
+                Column::id(),
+            ],
+            rows: vec![vec![
+                Some("Hem för vård eller boende (HVB)".into()),
+                Some("missbruk och beroende".into()),
+                Some("225".into()),
+                Some("missbruk-5.1-hem-for-vard-eller-boende-hvb".into()),
+            ]],
+            flex: Some(0),
+        };
+        let at = |width| {
+            t.render_table_noted(&Out {
+                tty: true,
+                color: false,
+                width: Some(width),
+            })
+        };
+        // Room for all: nothing changes, nothing is said.
+        let (wide, notes) = at(120);
+        assert!(wide.contains("missbruk-5.1-hem"), "{wide}");
+        assert!(notes.is_empty());
+        // The id goes first, while the names (and the område) stay whole.
+        let (mid, notes) = at(70);
+        assert_eq!(
+            mid.lines().nth(1),
+            Some("Hem för vård eller boende (HVB)  missbruk och beroende    225")
+        );
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        // Then the short område label and titles, and only then the name is cut.
+        let (narrow, _) = at(45);
+        assert_eq!(
+            narrow.lines().nth(1),
+            Some("Hem för vård eller boende (HVB)  Missbr  225")
+        );
+        let (tiny, _) = at(30);
+        assert_eq!(tiny.lines().nth(1), Some("Hem för vård ell…  Missbr  225"));
+        for line in tiny.lines() {
+            assert!(line.width() <= 30, "{line:?}");
+        }
     }
 
     #[test]

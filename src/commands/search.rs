@@ -27,11 +27,11 @@ pub fn kind_name(kind: MatchKind) -> &'static str {
 const COLUMNS: [Column; 7] = [
     Column::number("rang", "Nr"),
     Column::text("namn", "Namn"),
-    Column::text("omrade", "Område"),
+    Column::omrade(),
     Column::number("ges_antal", "Ges"),
-    Column::number("ges_andel", "%"),
+    Column::share("ges_andel", "%"),
     Column::text("traff", "Träff").machine_only(),
-    Column::text("id", "Id"),
+    Column::id(),
 ];
 
 /// The hits for the arguments, best first, cut to `--limit`.
@@ -45,12 +45,27 @@ pub fn hits(catalog: &Catalog, args: &SearchArgs) -> Vec<Hit> {
     hits
 }
 
+/// The insatser whose names fit `query` by the search's rules: the hits of the best kind
+/// only (an abbreviation before a capitalised word before a name before a förklaring), in
+/// rank order. An empty query keeps every insats in scope.
+#[must_use]
+pub fn best_hits(catalog: &Catalog, query: &str, scope: &Scope) -> Vec<usize> {
+    let hits = SearchIndex::new(catalog).search(query, scope);
+    let Some(best) = hits.first().map(|h| h.kind) else {
+        return Vec::new();
+    };
+    hits.iter()
+        .take_while(|h| h.kind == best)
+        .map(|h| h.index)
+        .collect()
+}
+
 fn row(rang: usize, hit: &Hit, i: &Insats) -> Vec<Option<String>> {
     let [antal, andel] = figure_cells(i.ges);
     vec![
         Some(rang.to_string()),
         Some(i.namn.clone()),
-        Some(i.omrade.title().to_string()),
+        Some(i.omrade.as_str().to_string()),
         antal,
         andel,
         Some(kind_name(hit.kind).to_string()),

@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 use super::out::{Out, sanitize};
 use super::{NO_RESULT, USAGE_OR_DATA, emit, figure_cells, warn};
+use crate::cli::{ShowArgs, ShowFormat};
 use crate::model::{Catalog, Figure, Insats, SKANE_PERIOD};
-use crate::search::{Scope, SearchIndex};
+use crate::search::Scope;
 use crate::sort::fold;
 
 /// How an argument of `insats show` resolved.
@@ -46,16 +47,7 @@ pub fn resolve(catalog: &Catalog, arg: &str) -> Resolved {
     if !same_name.is_empty() {
         return one_or_many(same_name);
     }
-    let hits = SearchIndex::new(catalog).search(arg, &Scope::All);
-    let Some(best) = hits.first().map(|h| h.kind) else {
-        return Resolved::Nothing;
-    };
-    one_or_many(
-        hits.iter()
-            .take_while(|h| h.kind == best)
-            .map(|h| h.index)
-            .collect(),
-    )
+    one_or_many(super::search::best_hits(catalog, arg, &Scope::All))
 }
 
 fn one_or_many(mut found: Vec<usize>) -> Resolved {
@@ -66,12 +58,26 @@ fn one_or_many(mut found: Vec<usize>) -> Resolved {
     }
 }
 
-/// `insats show`.
+/// `insats show`: one insats as text or JSON; `--omrade` picks among insatser that the
+/// argument fits in several områden.
 #[must_use]
-pub fn run(catalog: &Catalog, arg: &str, out: &Out) -> ExitCode {
-    match resolve(catalog, arg) {
+pub fn run(catalog: &Catalog, args: &ShowArgs, out: &Out) -> ExitCode {
+    let arg = args.id.as_str();
+    let mut resolved = resolve(catalog, arg);
+    if let Some(o) = args.omrade {
+        let in_omrade = |n: &usize| catalog.insatser.get(*n).is_some_and(|i| i.omrade == o.0);
+        resolved = match resolved {
+            Resolved::One(n) if in_omrade(&n) => Resolved::One(n),
+            Resolved::Many(found) => one_or_many(found.into_iter().filter(in_omrade).collect()),
+            _ => Resolved::Nothing,
+        };
+    }
+    match resolved {
         Resolved::One(n) => match catalog.insatser.get(n) {
-            Some(i) => emit(&text(catalog, i, out)),
+            Some(i) => match args.format {
+                ShowFormat::Text => emit(&text(catalog, i, out)),
+                ShowFormat::Json => emit(&super::json_object_text(&show_json(catalog, i))),
+            },
             None => ExitCode::from(USAGE_OR_DATA),
         },
         Resolved::Many(found) => {
@@ -79,12 +85,48 @@ pub fn run(catalog: &Catalog, arg: &str, out: &Out) -> ExitCode {
             ExitCode::from(USAGE_OR_DATA)
         }
         Resolved::Nothing => {
+            let place = args
+                .omrade
+                .map_or_else(String::new, |o| format!(" i {}", o.0.as_str()));
             warn(&format!(
-                "ingen insats har id eller namn {arg:?} (sök med `insats search`)"
+                "ingen insats{place} har id eller namn {:?} (sök med `insats search`)",
+                sanitize(arg)
             ));
             ExitCode::from(NO_RESULT)
         }
     }
+}
+
+/// The JSON of `show --format json`: the insats as in `export`, with the same insats in
+/// other områden and groups (id, område, group, the four figures) and the numbers of the
+/// indikatorer that concern it.
+#[must_use]
+pub fn show_json(catalog: &Catalog, i: &Insats) -> serde_json::Value {
+    let mut v = super::insats_json(i);
+    if let Some(o) = v.as_object_mut() {
+        let elsewhere: Vec<serde_json::Value> = same_insats_elsewhere(catalog, i)
+            .iter()
+            .map(|o| {
+                serde_json::json!({
+                    "id": o.id,
+                    "omrade": o.omrade.as_str(),
+                    "grupp": o.grupp,
+                    "ges": super::figure_json(o.ges),
+                    "digital": super::figure_json(o.digital),
+                    "enskild_regi": super::figure_json(o.enskild),
+                    "utan_bistandsbeslut": super::figure_json(o.utan),
+                })
+            })
+            .collect();
+        o.insert("andra_omraden".into(), elsewhere.into());
+        let indikatorer: Vec<u32> = catalog
+            .indikatorer_for(&i.id)
+            .iter()
+            .map(|ind| ind.nummer)
+            .collect();
+        o.insert("indikatorer".into(), indikatorer.into());
+    }
+    v
 }
 
 /// Most candidates listed for an ambiguous argument.
@@ -125,7 +167,7 @@ pub fn ambiguous(catalog: &Catalog, arg: &str, found: &[usize]) -> String {
 
 /// Område › section › group.
 fn place(i: &Insats) -> String {
-    let mut s = format!("{} › {} {}", i.omrade.title(), i.sektion_nr, i.sektion);
+    let mut s = format!("{} › {} {}", i.omrade.as_str(), i.sektion_nr, i.sektion);
     if let Some(g) = &i.grupp {
         s.push_str(" › ");
         s.push_str(g);
@@ -141,79 +183,70 @@ fn figure_text(f: Figure) -> String {
     }
 }
 
-/// The widest a paragraph is wrapped to on a terminal.
-const MAX_TEXT_WIDTH: usize = 100;
+/// The widest a paragraph is wrapped to, however wide the terminal: longer lines are hard to
+/// read.
+pub(crate) const MAX_TEXT_WIDTH: usize = 100;
 const INDENT: &str = "  ";
 
-/// Several lines of text, each sanitized, indented and, on a terminal, wrapped at word
-/// boundaries to the terminal's width (at most [`MAX_TEXT_WIDTH`]).
+/// Several lines of text, each sanitized, indented and wrapped at word boundaries to the
+/// terminal's width (at most [`MAX_TEXT_WIDTH`]), or to 80 columns in a pipe, so that
+/// `insats show … | less` reads the same.
 fn block(s: &mut String, text: Option<&str>, out: &Out) {
+    indented(s, text, INDENT, out);
+}
+
+/// [`block`] with another indent.
+fn indented(s: &mut String, text: Option<&str>, indent: &str, out: &Out) {
+    hanging(s, text, indent, indent, out);
+}
+
+/// A heading, wrapped like the text, each line in bold.
+fn heading(s: &mut String, text: &str, out: &Out) {
+    let mut wrapped = String::new();
+    indented(&mut wrapped, Some(text), "", out);
+    for line in wrapped.lines() {
+        s.push_str(&out.bold(line));
+        s.push('\n');
+    }
+}
+
+/// [`block`] with the first line indented by `first` and the others by `rest`.
+fn hanging(s: &mut String, text: Option<&str>, first: &str, rest: &str, out: &Out) {
     let Some(text) = text else {
         s.push_str(INDENT);
         s.push_str("(saknas i källan)\n");
         return;
     };
-    let width = out
-        .width
-        .map(|w| w.min(MAX_TEXT_WIDTH).saturating_sub(INDENT.len()).max(20));
+    let width = out.text_width().clamp(20, MAX_TEXT_WIDTH);
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest);
     for line in text.lines() {
-        let line = sanitize(line);
-        let wrapped = match width {
-            Some(w) => wrap(&line, w),
-            None => vec![line.into_owned()],
-        };
-        for part in wrapped {
-            s.push_str(INDENT);
-            s.push_str(&part);
-            s.push('\n');
-        }
+        s.push_str(&textwrap::fill(&sanitize(line), &options));
+        s.push('\n');
     }
-}
-
-/// Break `line` at spaces into pieces at most `width` columns wide (a longer word stands
-/// alone on its line).
-#[must_use]
-pub fn wrap(line: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in line.split(' ').filter(|w| !w.is_empty()) {
-        if !current.is_empty() && current.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-    if !current.is_empty() || lines.is_empty() {
-        lines.push(current);
-    }
-    lines
 }
 
 /// The text of one insats for a person to read.
 #[must_use]
 pub fn text(catalog: &Catalog, i: &Insats, out: &Out) -> String {
     let mut s = String::new();
-    s.push_str(&out.bold(&sanitize(&i.namn)));
-    s.push('\n');
-    s.push_str(&sanitize(&place(i)));
-    let _ = writeln!(s, "\nid: {}\n", sanitize(&i.id));
+    heading(&mut s, &sanitize(&i.namn), out);
+    indented(&mut s, Some(&place(i)), "", out);
+    let _ = writeln!(s, "id: {}\n", sanitize(&i.id));
 
-    s.push_str(&out.bold("Förklaring"));
-    s.push('\n');
+    heading(&mut s, "Förklaring", out);
     block(&mut s, i.forklaring.as_deref(), out);
     s.push('\n');
-    s.push_str(&out.bold("Källa"));
-    s.push('\n');
+    heading(&mut s, "Källa", out);
     block(&mut s, i.kalla.as_deref(), out);
 
     s.push('\n');
-    s.push_str(
-        &out.bold("Hela landet, SKR:s kartläggning: antal kommuner (andel av dem som svarade)"),
+    heading(
+        &mut s,
+        "Hela landet, SKR:s kartläggning: antal kommuner (andel av dem som svarade)",
+        out,
     );
-    s.push('\n');
     for (label, f) in [
         ("Ges", i.ges),
         ("Digitalt", i.digital),
@@ -226,12 +259,21 @@ pub fn text(catalog: &Catalog, i: &Insats, out: &Out) -> String {
     let elsewhere = same_insats_elsewhere(catalog, i);
     if !elsewhere.is_empty() {
         s.push('\n');
-        s.push_str(&out.bold("Samma insats i andra områden och grupper (hela landet)"));
-        s.push('\n');
+        heading(
+            &mut s,
+            "Samma insats i andra områden och grupper (hela landet)",
+            out,
+        );
         for o in elsewhere {
             block(&mut s, Some(&place(o)), out);
             let _ = writeln!(s, "    id: {}", sanitize(&o.id));
-            let _ = writeln!(s, "    {}", figures_line(o));
+            // Each figure with its label stays on one line: no-break spaces while wrapping.
+            let line = figures_line(o)
+                .replace(' ', "\u{a0}")
+                .replace("\u{a0}·\u{a0}", " · ");
+            let mut wrapped = String::new();
+            indented(&mut wrapped, Some(&line), "    ", out);
+            s.push_str(&wrapped.replace('\u{a0}', " "));
         }
     }
 
@@ -242,33 +284,36 @@ pub fn text(catalog: &Catalog, i: &Insats, out: &Out) -> String {
         .collect();
     if !skane.is_empty() {
         s.push('\n');
-        s.push_str(&out.bold(&format!(
-            "Skåne län {SKANE_PERIOD}: ett annat mått, andel av de kommuner i Skåne som svarade (25)"
-        )));
-        s.push('\n');
+        heading(
+            &mut s,
+            &format!(
+                "Skåne län {SKANE_PERIOD}: ett annat mått, andel av de kommuner i Skåne som \
+                 svarade (25)"
+            ),
+            out,
+        );
         for r in skane {
-            let _ = writeln!(
-                s,
-                "  {}, plats {}\n    {}: {} % ({} av {} svarande kommuner)",
-                sanitize(r.tabell.namn()),
-                r.rang,
-                sanitize(&r.andel_rubrik),
-                r.andel,
-                r.antal,
-                r.antal_svarande
+            let place = format!("{}, plats {}", r.tabell.namn(), r.rang);
+            indented(&mut s, Some(&place), INDENT, out);
+            let share = format!(
+                "{}: {} % ({} av {} svarande kommuner)",
+                r.andel_rubrik, r.andel, r.antal, r.antal_svarande
             );
+            indented(&mut s, Some(&share), "    ", out);
         }
     }
 
     let indikatorer = catalog.indikatorer_for(&i.id);
     if !indikatorer.is_empty() {
         s.push('\n');
-        s.push_str(
-            &out.bold("Indikatorer som gäller insatsen (Socialstyrelsen, öppna jämförelser 2019)"),
+        heading(
+            &mut s,
+            "Indikatorer som gäller insatsen (Socialstyrelsen, öppna jämförelser 2019)",
+            out,
         );
-        s.push('\n');
         for ind in indikatorer {
-            let _ = writeln!(s, "  {:>2}  {}", ind.nummer, sanitize(&ind.titel));
+            let first = format!("  {:>2}  ", ind.nummer);
+            hanging(&mut s, Some(&ind.titel), &first, "      ", out);
         }
     }
     s

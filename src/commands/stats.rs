@@ -12,9 +12,12 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use super::out::{Column, Out, Table, number_machine, number_sv, sanitize, truncate};
-use super::{NO_RESULT, emit, figure_cells, render, warn};
-use crate::cli::{Format, Matt, StatsArgs};
+use super::search::best_hits;
+use super::sheet::Sheet;
+use super::{Delivery, NO_RESULT, deliver, emit, figure_cells, warn};
+use crate::cli::{By, DataFormat, Matt, SortKey, StatsArgs};
 use crate::model::{Catalog, Figure, Insats, Omrade};
+use crate::search::Scope;
 use crate::sort::swedish_key;
 
 /// The figure of an insats for one measure.
@@ -48,15 +51,20 @@ fn matt_title(m: Matt) -> &'static str {
     }
 }
 
-/// Order by the share of `m` (largest first, or smallest with `asc`), then by the number of
-/// kommuner in the same direction; missing shares last in both directions; ties in Swedish
-/// alphabetical order of the name.
+/// Order by the share of a measure (or its number of kommuner, by `key.by`), largest first
+/// or smallest with `asc`, then by the other of the two in the same direction; missing
+/// values last in both directions; ties in Swedish alphabetical order of the name.
 #[must_use]
-pub fn compare(a: &Insats, b: &Insats, m: Matt, asc: bool) -> Ordering {
-    let (fa, fb) = (figure(a, m), figure(b, m));
-    let by_value = match (fa.andel, fb.andel) {
+pub fn compare(a: &Insats, b: &Insats, key: SortKey, asc: bool) -> Ordering {
+    let (fa, fb) = (figure(a, key.matt), figure(b, key.matt));
+    let value = |f: Figure| match key.by {
+        By::Andel => (f.andel.map(u32::from), f.antal),
+        By::Antal => (f.antal, f.andel.map(u32::from)),
+    };
+    let ((xa, ya), (xb, yb)) = (value(fa), value(fb));
+    let by_value = match (xa, xb) {
         (Some(x), Some(y)) => {
-            let ord = x.cmp(&y).then(fa.antal.cmp(&fb.antal));
+            let ord = x.cmp(&y).then(ya.cmp(&yb));
             if asc { ord } else { ord.reverse() }
         }
         (Some(_), None) => Ordering::Less,
@@ -66,17 +74,30 @@ pub fn compare(a: &Insats, b: &Insats, m: Matt, asc: bool) -> Ordering {
     by_value.then_with(|| swedish_key(&a.namn).cmp(&swedish_key(&b.namn)))
 }
 
-/// The insatser of `insats stats` (without `--per-omrade`), in output order.
+/// The insatser of `insats stats` (without `--per-omrade`), in output order: those whose
+/// names fit the query (in rank order) or all, in the område, given by at least
+/// `--min-kommuner` kommuner, sorted, cut to `--top`.
 #[must_use]
 pub fn rows<'a>(catalog: &'a Catalog, args: &StatsArgs) -> Vec<&'a Insats> {
-    let mut rows: Vec<&Insats> = catalog
-        .insatser
-        .iter()
+    let scope = args.omrade.map_or(Scope::All, |o| Scope::Omrade(o.0));
+    let candidates: Vec<&Insats> = match args.query.as_deref() {
+        Some(q) => best_hits(catalog, q, &scope)
+            .into_iter()
+            .filter_map(|n| catalog.insatser.get(n))
+            .collect(),
+        None => catalog.insatser.iter().collect(),
+    };
+    let mut rows: Vec<&Insats> = candidates
+        .into_iter()
         .filter(|i| args.omrade.is_none_or(|o| o.0 == i.omrade))
+        .filter(|i| {
+            args.min_kommuner
+                .is_none_or(|n| i.ges.antal.is_some_and(|a| a >= n))
+        })
         .collect();
-    if let Some(m) = args.sort {
+    if let Some(key) = args.sort {
         // Stable: equal rows keep source order.
-        rows.sort_by(|a, b| compare(a, b, m, args.asc));
+        rows.sort_by(|a, b| compare(a, b, key, args.asc));
     }
     if let Some(top) = args.top {
         rows.truncate(usize::try_from(top).unwrap_or(usize::MAX));
@@ -86,16 +107,16 @@ pub fn rows<'a>(catalog: &'a Catalog, args: &StatsArgs) -> Vec<&'a Insats> {
 
 const COLUMNS: [Column; 11] = [
     Column::text("namn", "Namn"),
-    Column::text("omrade", "Område").machine_only(),
+    Column::omrade(),
     Column::number("ges_antal", "Ges"),
-    Column::number("ges_andel", "%"),
-    Column::number("digital_antal", "Digitalt"),
-    Column::number("digital_andel", "%"),
-    Column::number("enskild_antal", "Enskild regi"),
-    Column::number("enskild_andel", "%"),
-    Column::number("utan_antal", "Utan beslut"),
-    Column::number("utan_andel", "%"),
-    Column::text("id", "Id"),
+    Column::share("ges_andel", "%"),
+    Column::number("digital_antal", "Digitalt").short("Dig"),
+    Column::share("digital_andel", "%"),
+    Column::number("enskild_antal", "Enskild regi").short("Ensk"),
+    Column::share("enskild_andel", "%"),
+    Column::number("utan_antal", "Utan beslut").short("Utan"),
+    Column::share("utan_andel", "%"),
+    Column::id(),
 ];
 
 fn row(i: &Insats) -> Vec<Option<String>> {
@@ -133,7 +154,16 @@ pub fn run(catalog: &Catalog, args: &StatsArgs, out: &Out) -> ExitCode {
     };
     // The JSON values are built only when JSON is asked for.
     let json = || rows.iter().map(|i| json_row(i)).collect();
-    let code = render(&table, json, args.format, out);
+    let sheets = [Sheet {
+        name: "Insatser",
+        table: &table,
+    }];
+    let delivery = Delivery {
+        table: &table,
+        sheets: &sheets,
+        kalla: super::sheet::kalla(catalog),
+    };
+    let code = deliver(&delivery, json, args.format, args.output.as_deref(), out);
     if rows.is_empty() {
         warn("inga insatser att visa");
         return ExitCode::from(NO_RESULT);
@@ -265,7 +295,7 @@ const PER_OMRADE_COLUMNS: [Column; 14] = [
     Column::text("flest_id", "Flest id"),
     Column::text("flest_namn", "Flest namn"),
     Column::number("flest_antal", "Flest antal"),
-    Column::number("flest_andel", "Flest %"),
+    Column::share("flest_andel", "Flest %"),
 ];
 
 /// One row per (område, measure), with the single insats most kommuner give that way.
@@ -344,8 +374,8 @@ fn per_omrade_text(summaries: &[OmradeSummary<'_>], out: &Out) -> String {
             s.push('\n');
         }
         s.push_str(&out.bold(&format!(
-            "{}: {} insatser",
-            sum.omrade.title(),
+            "Verksamhetsområde {}: {} insatser",
+            sum.omrade.as_str(),
             sum.insatser
         )));
         s.push('\n');
@@ -428,15 +458,36 @@ fn per_omrade_text(summaries: &[OmradeSummary<'_>], out: &Out) -> String {
 
 fn run_per_omrade(catalog: &Catalog, args: &StatsArgs, out: &Out) -> ExitCode {
     let summaries = per_omrade(catalog, args.omrade.map(|o| o.0));
-    let code = match out.format(args.format) {
-        Format::Table if !summaries.is_empty() => emit(&per_omrade_text(&summaries, out)),
-        Format::Table => ExitCode::SUCCESS,
-        format => render(
-            &per_omrade_table(&summaries),
-            || per_omrade_json(&summaries),
-            Some(format),
-            out,
-        ),
+    let format = args
+        .format
+        .or_else(|| (args.output.is_none()).then(|| DataFormat::from(out.format(None))));
+    let code = match format {
+        Some(DataFormat::Table) if args.output.is_none() => {
+            if summaries.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                emit(&per_omrade_text(&summaries, out))
+            }
+        }
+        format => {
+            let table = per_omrade_table(&summaries);
+            let sheets = [Sheet {
+                name: "Per område",
+                table: &table,
+            }];
+            let delivery = Delivery {
+                table: &table,
+                sheets: &sheets,
+                kalla: super::sheet::kalla(catalog),
+            };
+            deliver(
+                &delivery,
+                || per_omrade_json(&summaries),
+                format,
+                args.output.as_deref(),
+                out,
+            )
+        }
     };
     if summaries.is_empty() {
         warn("inga insatser att sammanfatta");
@@ -499,7 +550,7 @@ mod tests {
         ];
         let order = |asc| {
             let mut r: Vec<&Insats> = v.iter().collect();
-            r.sort_by(|a, b| compare(a, b, Matt::Digital, asc));
+            r.sort_by(|a, b| compare(a, b, SortKey::new(Matt::Digital, By::Andel), asc));
             r.iter().map(|i| i.namn.as_str()).collect::<Vec<_>>()
         };
         assert_eq!(order(false), ["Ålder", "Zon", "Öppen", "Liten", "Saknas"]);

@@ -51,7 +51,7 @@ impl Omrade {
         }
     }
 
-    /// The short label where room is scarce (list rows, compact tables, the CLI):
+    /// The short label where room is scarce (list rows, compact tables, a narrow CLI column):
     /// `Äldre`, `Barn`, `Funk`, `Missbr`, `Socpsyk`, `Våld`.
     #[must_use]
     pub fn short_label(self) -> &'static str {
