@@ -5,6 +5,7 @@ mod binary;
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
+#[cfg(unix)]
 use std::time::Duration;
 
 use binary::{data_dir, insats, insats_env, stderr, stdout};

@@ -366,6 +366,7 @@ mod tests {
         assert!(leftovers(d.path()).is_empty());
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_successful_write_replaces_the_file_and_keeps_its_permissions() {
         use std::os::unix::fs::PermissionsExt;
