@@ -235,7 +235,7 @@ mod signals {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-    use signal_hook::consts::{SIGCONT, SIGSTOP, SIGTSTP};
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGSTOP, SIGTSTP};
 
     use super::{SIGNALS, STUCK_GRACE, restore};
 
@@ -266,15 +266,20 @@ mod signals {
     }
 
     /// Make each of [`SIGNALS`] store its number instead of ending the process, and SIGTSTP
-    /// and SIGCONT set their flags. A second ending signal after the first ends the process
-    /// at once (status 1), in case the loop is stuck writing to a terminal that is gone.
+    /// and SIGCONT set their flags. A second ending signal after the first (but SIGHUP) ends
+    /// the process at once (status 1), for one who sends the signal again to a stuck app.
     pub fn watch() -> io::Result<Watch> {
         let ending = Arc::new(AtomicUsize::new(0));
         let seen = Arc::new(AtomicBool::new(false));
         for sig in SIGNALS {
             // Registered in this order, the shutdown checks the flag before the first signal
-            // sets it.
-            signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&seen))?;
+            // sets it. A hang-up comes twice as a rule (from the kernel to the foreground
+            // job, and from the shell to each of its jobs): SIGHUP never ends the process
+            // at once, or the save of a note being typed would be cut off; the grace thread
+            // below still ends a loop that is stuck.
+            if sig != SIGHUP {
+                signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&seen))?;
+            }
             signal_hook::flag::register(sig, Arc::clone(&seen))?;
             let number = usize::try_from(sig).unwrap_or(usize::MAX);
             signal_hook::flag::register_usize(sig, Arc::clone(&ending), number)?;
