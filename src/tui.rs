@@ -534,6 +534,13 @@ fn event_loop(
                 input::Wait::Ready => break,
                 input::Wait::Idle => {}
                 input::Wait::HungUp => {
+                    // The kernel sends SIGHUP along with the hang-up; on a busy machine it
+                    // may arrive just after the hang-up is seen. Waiting a moment for it
+                    // reports the ending the same way whichever comes first.
+                    let until = std::time::Instant::now() + Duration::from_millis(200);
+                    while received().is_none() && std::time::Instant::now() < until {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
                     return failed(io::Error::new(
                         io::ErrorKind::BrokenPipe,
                         "terminalen har stängts",
