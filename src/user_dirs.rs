@@ -178,7 +178,8 @@ mod tests {
                 Some(Path::new("/home/anna")),
                 "~"
             ),
-            Path::new("~/.local/state/insats/urklipp.txt")
+            Path::new("~")
+                .join(".local/state/insats/urklipp.txt")
                 .display()
                 .to_string()
         );

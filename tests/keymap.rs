@@ -246,7 +246,12 @@ fn user_keymap_is_read_from_xdg_config_home() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("insats/keymap.toml") && err.contains("okänd åtgärd \"jump\""),
+        err.contains(
+            &std::path::Path::new("insats")
+                .join("keymap.toml")
+                .display()
+                .to_string()
+        ) && err.contains("okänd åtgärd \"jump\""),
         "{err}"
     );
 }
