@@ -45,9 +45,12 @@ pub enum KeymapError {
         second: String,
     },
     #[error(
-        "tangentbordsfilen {file}: ingen tangent avslutar insats (ingen tangent som går att nå är bunden till \"quit\"); lägg till till exempel q = \"quit\" under [global]"
+        "tangentbordsfilen {files}: ingen tangent avslutar insats (ingen tangent som går att nå är bunden till \"quit\"); lägg till till exempel q = \"quit\" under [global]"
     )]
-    NoQuit { file: PathBuf },
+    NoQuit {
+        /// The user's files merged over the defaults, joined with " + ".
+        files: String,
+    },
     #[error("tangentbordsfilen {file}, tabell [{table}], tangent {key:?}: {message}")]
     BadKey {
         file: PathBuf,
@@ -274,10 +277,11 @@ impl Keymap {
             })?;
             k.merge_str(&text, file)?;
         }
-        if let Some(file) = files.last()
-            && !k.can_quit()
-        {
-            return Err(KeymapError::NoQuit { file: file.clone() });
+        if !files.is_empty() && !k.can_quit() {
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            return Err(KeymapError::NoQuit {
+                files: names.join(" + "),
+            });
         }
         Ok(k)
     }
