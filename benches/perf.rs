@@ -37,10 +37,11 @@ const HEIGHT: u16 = 40;
 /// Whether times are CPU time of the process (`INSATS_BENCH_CLOCK=cpu`) or wall-clock time.
 fn cpu_clock() -> bool {
     static CPU: OnceLock<bool> = OnceLock::new();
-    *CPU.get_or_init(|| std::env::var("INSATS_BENCH_CLOCK").is_ok_and(|v| v == "cpu"))
+    *CPU.get_or_init(|| cfg!(unix) && std::env::var("INSATS_BENCH_CLOCK").is_ok_and(|v| v == "cpu"))
 }
 
 /// CPU time used by all threads of this process so far.
+#[cfg(unix)]
 fn process_cpu_time() -> Duration {
     let mut ts = libc::timespec {
         tv_sec: 0,
@@ -53,6 +54,12 @@ fn process_cpu_time() -> Duration {
         u64::try_from(ts.tv_sec).unwrap_or(0),
         u32::try_from(ts.tv_nsec).unwrap_or(0),
     )
+}
+
+/// Off unix the benchmarks use wall-clock time only ([`cpu_clock`] is false there).
+#[cfg(not(unix))]
+fn process_cpu_time() -> Duration {
+    unreachable!("INSATS_BENCH_CLOCK=cpu is a unix clock")
 }
 
 /// A reading of the clock chosen by [`cpu_clock`].

@@ -28,7 +28,7 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Kommunens checklista, i $XDG_DATA_HOME/insats/checklistor/ (annars
-    /// ~/.local/share/insats/checklistor/).
+    /// ~/.local/share/insats/checklistor/; i Windows %APPDATA%\insats\checklistor\).
     #[arg(long, value_name = "NAMN", global = true, value_hint = clap::ValueHint::Other)]
     pub kommun: Option<String>,
 
@@ -37,7 +37,7 @@ pub struct Cli {
     pub checklista: Option<PathBuf>,
 
     /// Läs egna tangentval från FIL, utöver standardvalen och
-    /// $XDG_CONFIG_HOME/insats/keymap.toml.
+    /// $XDG_CONFIG_HOME/insats/keymap.toml (i Windows %APPDATA%\insats\keymap.toml).
     #[arg(long, value_name = "FIL", global = true)]
     pub keymap: Option<PathBuf>,
 
@@ -46,7 +46,8 @@ pub struct Cli {
     pub color: ColorChoice,
 
     /// Färgtema i appen och i `insats render`; utan flaggan gäller tema i
-    /// $XDG_CONFIG_HOME/insats/config.toml, annars mork (kontrast i presentationsläget).
+    /// $XDG_CONFIG_HOME/insats/config.toml (i Windows %APPDATA%\insats\config.toml),
+    /// annars mork (kontrast i presentationsläget).
     #[arg(long, alias = "tema", value_enum, value_name = "TEMA", global = true)]
     pub theme: Option<ThemeArg>,
 

@@ -112,15 +112,14 @@ pub fn insats_text(i: &Insats) -> String {
     s
 }
 
-/// Where copied text is also written: `$XDG_STATE_HOME/insats/urklipp.txt`, or
-/// `~/.local/state/insats/urklipp.txt` when `XDG_STATE_HOME` is unset or not absolute.
+/// Where copied text is also written: `urklipp.txt` in the state folder of
+/// [`crate::user_dirs`] (`~/.local/state/insats` on Linux and macOS, `%APPDATA%\insats` on
+/// Windows); `None` without a home directory.
 #[must_use]
 pub fn fallback_path() -> Option<PathBuf> {
-    std::env::var_os("XDG_STATE_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("state")))
-        .map(|d| d.join("insats").join("urklipp.txt"))
+    crate::user_dirs::state_dir()
+        .ok()
+        .map(|d| d.join("urklipp.txt"))
 }
 
 /// Write copied text to `file`, whole or not at all.
@@ -129,15 +128,6 @@ pub fn fallback_path() -> Option<PathBuf> {
 /// The directory or the file cannot be written.
 pub fn save(file: &Path, text: &str) -> std::io::Result<()> {
     crate::config::write_atomic(file, text.as_bytes())
-}
-
-/// `file` for a status message: under the home directory as `~/…`.
-#[must_use]
-pub fn display_path(file: &Path, home: Option<&Path>) -> String {
-    if let Some(rest) = home.and_then(|h| file.strip_prefix(h).ok()) {
-        return format!("~/{}", rest.display());
-    }
-    file.display().to_string()
 }
 
 #[cfg(test)]
@@ -176,21 +166,6 @@ mod tests {
         assert_eq!(
             copy_sequence("hej", true).as_bytes(),
             b"\x1b]52;c;aGVq\x07\x1bPtmux;\x1b\x1b]52;c;aGVq\x07\x1b\\".as_slice()
-        );
-    }
-
-    #[test]
-    fn display_path_shortens_the_home_directory() {
-        assert_eq!(
-            display_path(
-                Path::new("/home/anna/.local/state/insats/urklipp.txt"),
-                Some(Path::new("/home/anna"))
-            ),
-            "~/.local/state/insats/urklipp.txt"
-        );
-        assert_eq!(
-            display_path(Path::new("/tmp/u.txt"), Some(Path::new("/home/anna"))),
-            "/tmp/u.txt"
         );
     }
 }

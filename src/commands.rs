@@ -124,9 +124,15 @@ pub(crate) fn csv_text(bytes: &[u8]) -> String {
 }
 
 /// Write to stdout; a closed pipe (`| head`) ends quietly with success.
+///
+/// Output goes through `anstream`, which passes it on unchanged everywhere but on an old
+/// Windows console without escape-code support: there the bold of a table header is turned
+/// into the console's own colour calls instead of showing as `←[1m`. (Whether to colour at
+/// all is decided before, by [`out::Out`]: `--color`, `NO_COLOR`, a terminal or not.)
 #[must_use]
 pub fn emit(text: &str) -> ExitCode {
-    let mut out = std::io::stdout().lock();
+    let mut out =
+        anstream::AutoStream::new(std::io::stdout().lock(), anstream::ColorChoice::Always);
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

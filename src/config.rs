@@ -1,5 +1,6 @@
-//! The user's settings file, `$XDG_CONFIG_HOME/insats/config.toml` (else
-//! `~/.config/insats/config.toml`): the theme. Its absence also means a first start: the app
+//! The user's settings file, `config.toml` in the settings folder of
+//! [`crate::user_dirs`] (`~/.config/insats` on Linux and macOS, `%APPDATA%\insats` on
+//! Windows): the theme. Its absence also means a first start: the app
 //! then shows a hint on how to begin, and writes a commented file so the hint shows once.
 
 use std::io::Write as _;
@@ -56,15 +57,11 @@ pub const TEMPLATE: &str = "\
 # tema = \"mork\"
 ";
 
-/// The configuration directory of insats: `$XDG_CONFIG_HOME/insats`, or
-/// `~/.config/insats` when `XDG_CONFIG_HOME` is unset or not absolute.
+/// The configuration directory of insats ([`crate::user_dirs::config_dir`]); `None`
+/// without a home directory, when the defaults apply.
 #[must_use]
 pub fn dir() -> Option<PathBuf> {
-    std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
-        .map(|d| d.join("insats"))
+    crate::user_dirs::config_dir().ok()
 }
 
 /// The settings file's path (it need not exist).

@@ -49,6 +49,13 @@ pub enum KeymapError {
         first: String,
         second: String,
     },
+    #[error(
+        "tangentbordsfilen {files}: ingen tangent avslutar insats (ingen tangent som går att nå är bunden till \"quit\"); lägg till till exempel q = \"quit\" under [global]"
+    )]
+    NoQuit {
+        /// The user's files merged over the defaults, joined with " + ".
+        files: String,
+    },
     #[error("tangentbordsfilen {file}, tabell [{table}], tangent {key:?}: {message}")]
     BadKey {
         file: PathBuf,
@@ -276,7 +283,44 @@ impl Keymap {
             })?;
             k.merge_str(&text, file)?;
         }
+        if !files.is_empty() && !k.can_quit() {
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            return Err(KeymapError::NoQuit {
+                files: names.join(" + "),
+            });
+        }
         Ok(k)
+    }
+
+    /// Whether some key quits in a context the user can reach from the start (the list),
+    /// following the keys that move between contexts. A keymap without one would leave no
+    /// way out but `kill`: raw mode turns Ctrl-C into a key, so it quits only when bound.
+    #[must_use]
+    pub fn can_quit(&self) -> bool {
+        let mut reached = vec![Context::List];
+        let mut i = 0;
+        while let Some(&c) = reached.get(i) {
+            i += 1;
+            let keys = self
+                .global
+                .iter()
+                .chain(self.contexts[context_slot(c)].iter())
+                .map(|(k, _)| *k);
+            for key in keys {
+                let Some(action) = self.resolve_combo(c, key) else {
+                    continue;
+                };
+                if action == Action::Quit {
+                    return true;
+                }
+                for next in leads_to(c, action) {
+                    if !reached.contains(next) {
+                        reached.push(*next);
+                    }
+                }
+            }
+        }
+        false
     }
 
     /// Merge the bindings of a keymap file's text over these, key by key.
@@ -580,15 +624,11 @@ impl Keymap {
     }
 }
 
-/// The user's keymap file: `$XDG_CONFIG_HOME/insats/keymap.toml`, or
-/// `~/.config/insats/keymap.toml` when `XDG_CONFIG_HOME` is unset; `None` if it does not exist.
+/// The user's keymap file, `keymap.toml` in the settings folder ([`crate::config::dir`]);
+/// `None` if it does not exist.
 #[must_use]
 pub fn user_keymap_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    let path = base.join("insats").join("keymap.toml");
+    let path = crate::config::dir()?.join("keymap.toml");
     path.is_file().then_some(path)
 }
 
@@ -600,6 +640,27 @@ pub fn user_files(explicit: Option<&Path>) -> Vec<PathBuf> {
         .into_iter()
         .chain(explicit.map(Path::to_path_buf))
         .collect()
+}
+
+/// The contexts an action can move the focus to from `from` (an over-estimate is fine: it
+/// only decides whether a quit key can be reached).
+fn leads_to(from: Context, action: Action) -> &'static [Context] {
+    use Context::{Checklist, Detail, List, Presentation, Search, Tree};
+    match action {
+        Action::FocusSearch => &[Search],
+        Action::FocusTree => &[Tree],
+        Action::NextPane | Action::PrevPane | Action::Open | Action::Collapse | Action::Expand
+            if from != Checklist =>
+        {
+            &[Tree, List, Detail]
+        }
+        Action::Back if from == Search => &[List, Checklist],
+        Action::Back | Action::ShowCatalog => &[List],
+        Action::ShowChecklist => &[Checklist],
+        Action::TogglePresentation => &[Presentation],
+        Action::EditNote | Action::ChooseKommun => &[Search],
+        _ => &[],
+    }
 }
 
 fn find(table: &Table, key: KeyCombo) -> Option<Action> {
@@ -863,6 +924,49 @@ impl Help {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_keymap_without_a_way_to_quit_is_refused_naming_its_file() {
+        assert!(Keymap::builtin().expect("builtin").can_quit());
+        let dir = tempfile::tempdir().expect("dir");
+        let file = dir.path().join("mina.toml");
+        // Ctrl-C moved elsewhere, Ctrl-Q, F10 and the checklist's and presentation's q unbound:
+        // nothing quits.
+        std::fs::write(
+            &file,
+            "[global]\nctrl-c = \"up\"\nctrl-q = \"none\"\nf10 = \"none\"\n[checklist]\nq = \"none\"\n[presentation]\nq = \"none\"\n",
+        )
+        .expect("write");
+        let e = Keymap::load(std::slice::from_ref(&file)).expect_err("refused");
+        assert!(matches!(e, KeymapError::NoQuit { .. }), "{e:?}");
+        let msg = e.to_string();
+        assert!(msg.contains(&file.display().to_string()), "{msg}");
+        assert!(msg.contains("quit"), "{msg}");
+
+        // Quit only in the presentation, which no key opens any more: still no way out.
+        std::fs::write(
+            &file,
+            "[global]\nctrl-c = \"none\"\nctrl-q = \"none\"\nf10 = \"none\"\nf5 = \"none\"\n[checklist]\nq = \"none\"\n[presentation]\nq = \"none\"\nx = \"quit\"\n",
+        )
+        .expect("write");
+        assert!(Keymap::load(std::slice::from_ref(&file)).is_err());
+
+        // The same, with F5 still opening the presentation: x quits there.
+        std::fs::write(
+            &file,
+            "[global]\nctrl-c = \"none\"\nctrl-q = \"none\"\nf10 = \"none\"\n[checklist]\nq = \"none\"\n[presentation]\nq = \"none\"\nx = \"quit\"\n",
+        )
+        .expect("write");
+        assert!(Keymap::load(std::slice::from_ref(&file)).is_ok());
+
+        // Quit moved to another key is fine.
+        std::fs::write(
+            &file,
+            "[global]\nctrl-c = \"none\"\nctrl-q = \"none\"\nf10 = \"none\"\nf4 = \"quit\"\n",
+        )
+        .expect("write");
+        assert!(Keymap::load(std::slice::from_ref(&file)).is_ok());
+    }
 
     #[test]
     fn serde_names_cover_every_bindable_action() {

@@ -16,6 +16,7 @@
 //! - [`snapshot`]: a drawn screen as text, SVG or HTML (`insats render`).
 //! - [`clipboard`]: an insats as plain text, OSC 52, and the file it is also saved to.
 //! - [`config`]: the user's settings file (theme; its absence marks a first start).
+//! - [`user_dirs`]: where each platform keeps the user's files (settings, keymap, checklists).
 
 pub mod action;
 pub mod app;
@@ -35,3 +36,4 @@ pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod user_dirs;

@@ -167,9 +167,7 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
         Err(e) => return fail(&e),
     };
     let opened = path.map(|p| tui::open_checklist(&p, cli.kommun.as_deref(), &catalog.indikatorer));
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    let copy_file =
-        clipboard::fallback_path().map(|f| clipboard::display_path(&f, home.as_deref()));
+    let copy_file = clipboard::fallback_path().map(|f| insats::user_dirs::display(&f));
     let mut app = App::new(catalog, keymap.help()).with_copy_file(copy_file);
     if let Some(query) = &cli.presentation {
         app = app.with_query(query).with_presentation();

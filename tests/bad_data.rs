@@ -282,6 +282,7 @@ fn the_app_stops_before_the_terminal_changes() {
         .arg("--data")
         .arg(d.path())
         .env("XDG_CONFIG_HOME", d.path())
+        .env("APPDATA", d.path())
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));

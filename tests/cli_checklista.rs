@@ -13,6 +13,8 @@ fn run(home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_insats"))
         .args(args)
         .env("XDG_DATA_HOME", home.join("data"))
+        // Windows keeps the checklists in %APPDATA%\insats: the same layout under `data`.
+        .env("APPDATA", home.join("data"))
         .env("HOME", home)
         .output()
         .expect("runs")
@@ -260,18 +262,28 @@ fn kommun_keeps_its_file_under_xdg_data_home_or_home() {
     let text = fs::read_to_string(&file).expect("the kommun's file");
     assert!(text.contains("kommun = \"Upplands Väsby\"\n"), "{text}");
 
-    let out = Command::new(env!("CARGO_BIN_EXE_insats"))
-        .args(["checklista", "set", "1", "uppfylld", "--kommun", "Lund"])
-        .env_remove("XDG_DATA_HOME")
-        .env("HOME", d.path())
-        .output()
-        .expect("runs");
-    assert!(out.status.success());
-    assert!(
-        d.path()
-            .join(".local/share/insats/checklistor/lund.toml")
-            .exists()
-    );
+    // Unset, or relative (which the XDG rules say to ignore): the home directory's.
+    #[cfg(unix)]
+    for xdg in [None, Some("relativ/katalog")] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_insats"));
+        cmd.args(["checklista", "set", "1", "uppfylld", "--kommun", "Lund"])
+            .env("HOME", d.path())
+            .current_dir(d.path());
+        match xdg {
+            Some(v) => cmd.env("XDG_DATA_HOME", v),
+            None => cmd.env_remove("XDG_DATA_HOME"),
+        };
+        let out = cmd.output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let file = d.path().join(".local/share/insats/checklistor/lund.toml");
+        assert!(file.exists(), "{xdg:?}");
+        fs::remove_file(&file).expect("remove");
+        assert!(!d.path().join("relativ").exists());
+    }
 }
 
 #[test]
@@ -455,4 +467,33 @@ fn control_characters_in_a_note_never_reach_the_terminal_raw_in_markdown() {
     )
     .expect("reads");
     assert_eq!(o.checklist.note(30), hostile);
+}
+
+/// HOME unset: the commands run, and an absolute XDG_DATA_HOME still names the folder.
+#[cfg(unix)]
+#[test]
+fn without_home_the_commands_run_and_xdg_data_home_still_counts() {
+    let d = tempfile::tempdir().expect("dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_insats"))
+        .args(["search", "mi", "--limit", "1", "--format", "tsv"])
+        .env_remove("HOME")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_insats"))
+        .args(["checklista", "set", "1", "uppfylld", "--kommun", "Lund"])
+        .env_remove("HOME")
+        .env("XDG_DATA_HOME", d.path())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(d.path().join("insats/checklistor/lund.toml").exists());
 }

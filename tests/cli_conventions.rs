@@ -5,9 +5,11 @@ mod binary;
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
+#[cfg(unix)]
 use std::time::Duration;
 
 use binary::{data_dir, insats, insats_env, stderr, stdout};
+#[cfg(unix)]
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 /// Run `insats ARGS`, read the first line of stdout, close the pipe (as `| head -1` does)
@@ -219,6 +221,8 @@ fn color_never_and_no_color_leave_no_escape_bytes() {
 }
 
 /// Run `insats ARGS` in a pseudo-terminal of `cols` columns and return all it printed.
+/// (Pseudo-terminal tests run on unix; Windows' ConPTY rewrites the output.)
+#[cfg(unix)]
 fn in_terminal(args: &[&str], env: &[(&str, &str)], cols: u16) -> String {
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -257,6 +261,7 @@ fn in_terminal(args: &[&str], env: &[(&str, &str)], cols: u16) -> String {
     String::from_utf8(bytes).expect("UTF-8")
 }
 
+#[cfg(unix)]
 #[test]
 fn on_a_terminal_the_default_is_an_aligned_table_in_colour_unless_no_color() {
     let coloured = in_terminal(&["stats", "--sort", "ges", "--top", "3"], &[], 130);

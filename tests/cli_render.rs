@@ -20,7 +20,12 @@ fn render(args: &[&str]) -> std::process::Output {
     all.extend_from_slice(args);
     insats_env(
         &all,
-        &[("HOME", h), ("XDG_CONFIG_HOME", h), ("XDG_STATE_HOME", h)],
+        &[
+            ("HOME", h),
+            ("XDG_CONFIG_HOME", h),
+            ("APPDATA", h),
+            ("XDG_STATE_HOME", h),
+        ],
     )
 }
 
@@ -177,6 +182,7 @@ fn themes_colour_the_svg() {
     let env = [
         ("HOME", h),
         ("XDG_CONFIG_HOME", h),
+        ("APPDATA", h),
         ("XDG_STATE_HOME", h),
         ("NO_COLOR", "1"),
     ];

@@ -24,7 +24,7 @@ fn stats_sort_digital_top_5_csv() {
     assert_eq!(rows.len(), 5);
     let shares: Vec<u8> = rows
         .iter()
-        .map(|r| r[5].parse().expect("digital_andel"))
+        .map(|r| r[5].parse::<u8>().expect("digital_andel"))
         .collect();
     assert!(shares.windows(2).all(|w| w[0] >= w[1]), "{shares:?}");
 }

@@ -1,5 +1,5 @@
-//! The 003 extractor on a small fixture that combines its traps, and on the real seed when
-//! it is present (`../shared/seeds`, as in CI).
+//! The 003 extractor on a small fixture that combines its traps, and on
+//! the real seed (`../shared/seeds`, as in CI; a missing folder fails with a message).
 
 use std::path::{Path, PathBuf};
 
@@ -207,10 +207,7 @@ fn seeds() -> Option<PathBuf> {
 /// The section ranges of 003, read from the seed itself.
 #[test]
 fn real_seed_sections_and_counts() {
-    let Some(dir) = seeds() else {
-        eprintln!("../shared/seeds saknas; testet hoppas över");
-        return;
-    };
+    let dir = seeds().expect("../shared/seeds saknas: testet läser källtexterna");
     let (path, text) =
         insats::extract::text::read_seed(&dir, indikatorer::SEED_PREFIX).expect("seed");
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
@@ -245,10 +242,7 @@ fn real_seed_sections_and_counts() {
 /// Without the correction for block 50 the repeated label stops the extractor.
 #[test]
 fn real_seed_needs_the_label_correction() {
-    let Some(dir) = seeds() else {
-        eprintln!("../shared/seeds saknas; testet hoppas över");
-        return;
-    };
+    let dir = seeds().expect("../shared/seeds saknas: testet läser källtexterna");
     let (_, text) = insats::extract::text::read_seed(&dir, indikatorer::SEED_PREFIX).expect("seed");
     let err = indikatorer::parse(&text, "003.txt", &Corrections::default()).expect_err("must fail");
     assert_eq!(

@@ -27,8 +27,10 @@ fn load(ind: &str, fragor: &str) -> Result<insats::model::Catalog, String> {
     let kopplingar = format!("{}\n", kopplingar::COLUMNS.join(","));
     std::fs::write(dir.path().join(kopplingar::FILE_NAME), kopplingar).expect("write");
     data::load(&Source::Dir(dir.path().to_path_buf())).map_err(|e| {
-        e.to_string()
-            .replace(&format!("{}/", dir.path().display()), "")
+        e.to_string().replace(
+            &format!("{}{}", dir.path().display(), std::path::MAIN_SEPARATOR),
+            "",
+        )
     })
 }
 

@@ -316,6 +316,7 @@ fn cli_stops_on_a_bad_keymap_before_starting() {
         .arg("--keymap")
         .arg(fixture("unknown_action.toml"))
         .env("XDG_CONFIG_HOME", env!("CARGO_MANIFEST_DIR"))
+        .env("APPDATA", env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
@@ -336,12 +337,18 @@ fn user_keymap_is_read_from_xdg_config_home() {
     .expect("write");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_insats"))
         .env("XDG_CONFIG_HOME", dir.path())
+        .env("APPDATA", dir.path())
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("insats/keymap.toml") && err.contains("okänd åtgärd \"jump\""),
+        err.contains(
+            &std::path::Path::new("insats")
+                .join("keymap.toml")
+                .display()
+                .to_string()
+        ) && err.contains("okänd åtgärd \"jump\""),
         "{err}"
     );
 }
@@ -422,6 +429,7 @@ fn the_users_keymap_is_never_rewritten() {
             .arg("--keymap")
             .arg(&file)
             .env("XDG_CONFIG_HOME", dir.path())
+            .env("APPDATA", dir.path())
             .env("HOME", dir.path())
             .output()
             .expect("runs");

@@ -186,8 +186,10 @@ fn load_with(kopplingar_csv: &str) -> Result<Catalog, String> {
     }
     std::fs::write(dir.path().join(kopplingar::FILE_NAME), kopplingar_csv).expect("write");
     data::load(&Source::Dir(dir.path().to_path_buf())).map_err(|e| {
-        e.to_string()
-            .replace(&format!("{}/", dir.path().display()), "")
+        e.to_string().replace(
+            &format!("{}{}", dir.path().display(), std::path::MAIN_SEPARATOR),
+            "",
+        )
     })
 }
 

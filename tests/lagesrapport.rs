@@ -211,7 +211,8 @@ fn omraden_rules_are_checked() {
 
 #[test]
 fn the_seed_has_47_findings_in_eight_chapters() {
-    let Some(dir) = seeds() else { return };
+    let dir =
+        seeds().expect("../shared/seeds (eller INSATS_SEEDS) saknas: testet läser källtexterna");
     let (_, text) = insats::extract::text::read_seed(&dir, "004_").expect("seed");
     let k = lagesrapport::parse(&text, "004").expect("parse");
     let per_chapter: Vec<(&str, usize)> = k
@@ -251,7 +252,8 @@ fn the_seed_has_47_findings_in_eight_chapters() {
 
 #[test]
 fn every_finding_is_traceable_to_its_source_line() {
-    let Some(dir) = seeds() else { return };
+    let dir =
+        seeds().expect("../shared/seeds (eller INSATS_SEEDS) saknas: testet läser källtexterna");
     let (_, text) = insats::extract::text::read_seed(&dir, "004_").expect("seed");
     let lines: Vec<&str> = text.lines().collect();
     let cat = data::load(&Source::Embedded).expect("embedded data");

@@ -1,4 +1,6 @@
-//! End to end: the real binary in a pseudo-terminal, keys in, screen text out.
+//! End to end: the real binary in a pseudo-terminal, keys in, screen text out. Unix only:
+//! signals, and a pty whose bytes reach the program unchanged.
+#![cfg(unix)]
 
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};

@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod detail;
 pub mod layout;
 pub mod list;
+pub mod paste;
 pub mod presentation;
 pub mod tree;
 
@@ -179,6 +180,27 @@ impl App {
     pub fn with_copy_file(mut self, shown: Option<String>) -> Self {
         self.copy_file = shown;
         self
+    }
+
+    /// Text pasted into the terminal: text for the field it lands in, never keys. In the
+    /// catalogue it goes to the search box (line breaks as spaces); in the checklist to the
+    /// open editor (a note keeps its line breaks) or the focused search box; elsewhere it is
+    /// ignored.
+    pub fn paste(&mut self, text: &str) {
+        self.status = None;
+        if self.help_open || self.presentation {
+            return;
+        }
+        if self.view == View::Checklist {
+            self.checklist.paste(text);
+            return;
+        }
+        let room = paste::MAX_LINE.saturating_sub(self.list.query.chars().count());
+        let mut q = self.list.query.clone();
+        q.push_str(&paste::as_line(text, room));
+        self.focus = Focus::Search;
+        self.set_query(q);
+        self.keep_visible();
     }
 
     /// Apply one action.

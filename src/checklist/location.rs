@@ -1,5 +1,6 @@
-//! Where a kommun's checklist lives: `$XDG_DATA_HOME/insats/checklistor/<kommun>.toml`, falling
-//! back to `~/.local/share` when `XDG_DATA_HOME` is unset, empty or relative.
+//! Where a kommun's checklist lives: `checklistor/<kommun>.toml` in the data folder of
+//! [`crate::user_dirs`] (`$XDG_DATA_HOME/insats`, else `~/.local/share/insats`, on Linux and
+//! macOS; `%APPDATA%\insats` on Windows).
 
 use std::path::{Path, PathBuf};
 
@@ -137,27 +138,17 @@ fn kommun_in(file: &Path) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The checklist directory for the given environment values (`XDG_DATA_HOME`, `HOME`).
+/// The checklist directory of this user (it need not exist).
 ///
 /// # Errors
-/// [`ChecklistError::Location`] when neither gives an absolute directory.
-pub fn checklist_dir(
-    xdg_data_home: Option<&str>,
-    home: Option<&str>,
-) -> Result<PathBuf, ChecklistError> {
-    let base = match xdg_data_home.map(Path::new).filter(|p| p.is_absolute()) {
-        Some(p) => p.to_path_buf(),
-        None => match home.map(Path::new).filter(|p| p.is_absolute()) {
-            Some(h) => h.join(".local").join("share"),
-            None => {
-                return Err(ChecklistError::Location(
-                    "varken XDG_DATA_HOME eller HOME är en absolut sökväg; ange filen med --checklista FIL"
-                        .to_string(),
-                ));
-            }
-        },
-    };
-    Ok(base.join("insats").join("checklistor"))
+/// [`ChecklistError::Location`] when the platform gives no folder for the user's files; the
+/// message names the variable to set.
+pub fn checklist_dir() -> Result<PathBuf, ChecklistError> {
+    crate::user_dirs::data_dir()
+        .map(|d| d.join("checklistor"))
+        .map_err(|e| {
+            ChecklistError::Location(format!("{e}, eller ange filen med --checklista FIL"))
+        })
 }
 
 /// The file of `kommun`'s checklist under `dir`: `<kommun_file_name>.toml`. Where that file
@@ -195,9 +186,7 @@ pub fn kommun_file_from_env(kommun: &str) -> Result<PathBuf, ChecklistError> {
 /// # Errors
 /// [`ChecklistError::Location`] when no directory can be found (or created).
 pub fn kommun_file_in_env(kommun: &str, create: bool) -> Result<PathBuf, ChecklistError> {
-    let xdg = std::env::var("XDG_DATA_HOME").ok();
-    let home = std::env::var("HOME").ok();
-    let dir = checklist_dir(xdg.as_deref(), home.as_deref())?;
+    let dir = checklist_dir()?;
     let file = kommun_file(&dir, kommun)?;
     if create {
         std::fs::create_dir_all(&dir).map_err(|e| {

@@ -783,6 +783,7 @@ mod tests {
         assert!(leftovers(d.path()).is_empty());
     }
 
+    #[cfg(unix)]
     #[test]
     #[cfg(unix)]
     fn a_successful_write_replaces_the_file_and_keeps_its_permissions() {

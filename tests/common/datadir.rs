@@ -112,6 +112,7 @@ impl DataDir {
             .arg(self.path())
             .args(args)
             .env("XDG_CONFIG_HOME", self.path())
+            .env("APPDATA", self.path())
             .env("HOME", self.path())
             .output()
             .expect("runs insats")

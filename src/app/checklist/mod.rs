@@ -418,6 +418,36 @@ impl ChecklistState {
         }
     }
 
+    /// Pasted text (see [`App::paste`](super::App::paste)).
+    pub fn paste(&mut self, text: &str) {
+        self.message = None;
+        if let Some(editor) = self.editor.as_mut() {
+            match editor.editing {
+                Editing::Note(_) => editor.text.push_str(&super::paste::as_text(text)),
+                Editing::Kommun => editor
+                    .text
+                    .push_str(&super::paste::as_line(text, usize::MAX)),
+            }
+        } else if self.focus == ChecklistFocus::Search {
+            let room = super::paste::MAX_LINE.saturating_sub(self.query.chars().count());
+            self.query.push_str(&super::paste::as_line(text, room));
+            self.refresh(false);
+        }
+    }
+
+    /// The app is ending without the user's word (a signal, a lost terminal): a note being
+    /// typed becomes the indikator's note, to be saved with the rest.
+    pub fn keep_draft(&mut self) {
+        if let Some(Editor {
+            editing: Editing::Note(n),
+            text,
+        }) = self.editor.take()
+            && let Err(e) = self.checklist.set_note(n, &text)
+        {
+            self.warn(e.to_string());
+        }
+    }
+
     fn start_note(&mut self, catalog: &Catalog) {
         let Some(ind) = self.selected_indikator(catalog) else {
             return;
