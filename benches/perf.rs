@@ -1,7 +1,7 @@
 //! Speed benchmarks (`cargo bench`): loading, start-up to the first frame, and typing a query
 //! one character at a time on the real 409 insatser and on synthetic catalogues of 10 000
-//! and 100 000 (see `insats::synth`). Budgets and measured figures are in README.md,
-//! "Prestanda". Nothing here asserts a time: the figures are for reading.
+//! and 100 000 (see `insats::synth`). Budgets and measured figures are in
+//! docs/prestanda.md. Nothing here asserts a time: the figures are for reading.
 //!
 //! Times are wall-clock time by default: that is what a user waits, and a search split over
 //! threads (see `insats::search`) is counted as the time until all of them are done. With

@@ -4,7 +4,8 @@
 //! Module map (arrows point one way: `ui → app → search, checklist, data → model`):
 //! - [`model`]: pure domain types, immutable after load.
 //! - [`data`]: the only code that reads data files; CSV rows → model with file:line errors.
-//! - [`extract`]: the reproducible extractor that builds `data/` from the seed texts.
+//!   The extractor that builds `data/` from the seed texts is the `insats-extract` workspace
+//!   member (`extract/`), a developer tool that does not ship with the app.
 //! - [`checklist`]: a kommun's indikator checklist: state, rules, its TOML file, atomic saves.
 //! - [`sort`]: Swedish sort keys and diacritic folding.
 //! - [`search`]: fuzzy search over the model, the one ranking for the app and the CLI.
@@ -26,7 +27,6 @@ pub mod clipboard;
 pub mod commands;
 pub mod config;
 pub mod data;
-pub mod extract;
 pub mod keymap;
 pub mod model;
 pub mod search;

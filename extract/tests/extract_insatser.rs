@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use insats::extract::ExtractError;
-use insats::extract::corrections::Corrections;
-use insats::extract::insatser::{extract, parse_000};
 use insats::model::{Figure, Omrade};
+use insats_extract::ExtractError;
+use insats_extract::corrections::Corrections;
+use insats_extract::insatser::{extract, parse_000};
 
 /// A repeated table header block of 000 (starts `Insats Antal`, ends after the fourth
 /// `parentes)` line).

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
     let Some(seeds) = seeds else {
         return usage("SEEDS_DIR saknas");
     };
-    let files = match insats::extract::run_all(&seeds, &out) {
+    let files = match insats_extract::run_all(&seeds, &out) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("extract: {e}");

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use insats::data::{self, Source};
-use insats::extract::lagesrapport::{self, Kapitel, OmradeRules};
 use insats::model::Omrade;
+use insats_extract::lagesrapport::{self, Kapitel, OmradeRules};
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -17,10 +17,10 @@ fn parse_fixture(name: &str) -> Vec<Kapitel> {
     lagesrapport::parse(&fixture(name), name).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// The seed directory: `INSATS_SEEDS`, else `../shared/seeds` next to the package.
+/// The seed directory: `INSATS_SEEDS`, else `../shared/seeds` next to the project.
 fn seeds() -> Option<PathBuf> {
     let dir = std::env::var_os("INSATS_SEEDS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"),
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds"),
         PathBuf::from,
     );
     if dir.is_dir() {
@@ -213,7 +213,7 @@ fn omraden_rules_are_checked() {
 fn the_seed_has_47_findings_in_eight_chapters() {
     let dir =
         seeds().expect("../shared/seeds (eller INSATS_SEEDS) saknas: testet läser källtexterna");
-    let (_, text) = insats::extract::text::read_seed(&dir, "004_").expect("seed");
+    let (_, text) = insats_extract::text::read_seed(&dir, "004_").expect("seed");
     let k = lagesrapport::parse(&text, "004").expect("parse");
     let per_chapter: Vec<(&str, usize)> = k
         .iter()
@@ -254,7 +254,7 @@ fn the_seed_has_47_findings_in_eight_chapters() {
 fn every_finding_is_traceable_to_its_source_line() {
     let dir =
         seeds().expect("../shared/seeds (eller INSATS_SEEDS) saknas: testet läser källtexterna");
-    let (_, text) = insats::extract::text::read_seed(&dir, "004_").expect("seed");
+    let (_, text) = insats_extract::text::read_seed(&dir, "004_").expect("seed");
     let lines: Vec<&str> = text.lines().collect();
     let cat = data::load(&Source::Embedded).expect("embedded data");
     assert_eq!(cat.lagesrapport.len(), 47);
@@ -316,7 +316,7 @@ fn lagesrapport_csv_has_ids_omraden_and_clean_text() {
 
 fn load_error(lagesrapport: &str) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
     // Every other data file as committed, so that only `lagesrapport.csv` varies.
     for entry in std::fs::read_dir(&root).expect("data/") {
         let path = entry.expect("entry").path();
@@ -370,7 +370,7 @@ fn loader_rejects_bad_rows_naming_file_line_and_field() {
 #[test]
 fn a_missing_file_is_named() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
     std::fs::copy(root.join("insatser.csv"), dir.path().join("insatser.csv")).expect("copy");
     std::fs::copy(root.join("skane.csv"), dir.path().join("skane.csv")).expect("copy");
     let e = data::load(&Source::Dir(dir.path().to_path_buf()))

@@ -4,8 +4,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use insats::data::{self, Source};
-use insats::extract::skane::{self, Kopplingar, Parsed, Tabellrad};
 use insats::model::{Figure, Insats, Omrade, SkaneTabell};
+use insats_extract::skane::{self, Kopplingar, Parsed, Tabellrad};
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -25,10 +25,10 @@ fn parse_error(name: &str) -> String {
     }
 }
 
-/// The seed directory: `INSATS_SEEDS`, else `../shared/seeds` next to the package.
+/// The seed directory: `INSATS_SEEDS`, else `../shared/seeds` next to the project.
 fn seeds() -> Option<PathBuf> {
     let dir = std::env::var_os("INSATS_SEEDS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"),
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds"),
         PathBuf::from,
     );
     if dir.is_dir() {
@@ -343,7 +343,7 @@ fn manual_links_are_checked() {
 fn the_seed_has_eleven_tables_with_their_printed_row_counts() {
     let dir =
         seeds().expect("../shared/seeds (eller INSATS_SEEDS) saknas: testet läser källtexterna");
-    let (path, text) = insats::extract::text::read_seed(&dir, "002_").expect("seed");
+    let (path, text) = insats_extract::text::read_seed(&dir, "002_").expect("seed");
     let p = skane::parse(&text, "002").expect("parse");
     p.require_all("002").expect("all tables");
     let counts: Vec<usize> = SkaneTabell::ALL
@@ -454,7 +454,7 @@ fn anhorig_variants_are_distinct_insatser() {
 /// A data directory holding the committed files, with `skane.csv` replaced by `skane`.
 fn dir_with_skane(skane: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
     // Every other data file as committed, so that only `skane.csv` varies.
     for entry in std::fs::read_dir(&root).expect("data/") {
         let path = entry.expect("entry").path();

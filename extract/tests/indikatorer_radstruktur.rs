@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use insats::extract::indikatorer::corrections::Corrections;
-use insats::extract::indikatorer::{self, Parsed};
 use insats::model::Indikator;
+use insats_extract::indikatorer::corrections::Corrections;
+use insats_extract::indikatorer::{self, Parsed};
 
 fn fixture_text() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/003/radstruktur.txt");

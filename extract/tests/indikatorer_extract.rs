@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use insats::extract::indikatorer::corrections::Corrections;
-use insats::extract::indikatorer::{self, Avsnitt, EXPECTED_BLOCKS, Parsed};
 use insats::model::IndikatorOmrade as O;
+use insats_extract::indikatorer::corrections::Corrections;
+use insats_extract::indikatorer::{self, Avsnitt, EXPECTED_BLOCKS, Parsed};
 
 fn fixture() -> Vec<Parsed> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/003/tva_avsnitt.txt");
@@ -200,7 +200,7 @@ fn block_in_area_section_published_elsewhere_is_an_error() {
 }
 
 fn seeds() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
     dir.is_dir().then_some(dir)
 }
 
@@ -209,8 +209,8 @@ fn seeds() -> Option<PathBuf> {
 fn real_seed_sections_and_counts() {
     let dir = seeds().expect("../shared/seeds saknas: testet läser källtexterna");
     let (path, text) =
-        insats::extract::text::read_seed(&dir, indikatorer::SEED_PREFIX).expect("seed");
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        insats_extract::text::read_seed(&dir, indikatorer::SEED_PREFIX).expect("seed");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
     let corrections = Corrections::load(&data).expect("corrections");
     let p = indikatorer::parse(&text, &path.display().to_string(), &corrections).expect("parses");
     assert_eq!(p.len(), EXPECTED_BLOCKS as usize);
@@ -243,7 +243,7 @@ fn real_seed_sections_and_counts() {
 #[test]
 fn real_seed_needs_the_label_correction() {
     let dir = seeds().expect("../shared/seeds saknas: testet läser källtexterna");
-    let (_, text) = insats::extract::text::read_seed(&dir, indikatorer::SEED_PREFIX).expect("seed");
+    let (_, text) = insats_extract::text::read_seed(&dir, indikatorer::SEED_PREFIX).expect("seed");
     let err = indikatorer::parse(&text, "003.txt", &Corrections::default()).expect_err("must fail");
     assert_eq!(
         err.to_string(),

@@ -1,11 +1,11 @@
 //! Links between indikatorer and insatser: the reviewed decisions, the extractor's checks,
-//! the loader's errors and the shipped links.
+//! the loader's errors and the shipped links (the command line: `tests/cli_kopplingar.rs`).
 
 use std::path::Path;
 
 use insats::data::{self, Source, kopplingar};
-use insats::extract::kopplingar::Beslut;
 use insats::model::{Catalog, Indikator, Koppling};
+use insats_extract::kopplingar::Beslut;
 
 fn embedded() -> Catalog {
     data::load(&Source::Embedded).expect("embedded data loads")
@@ -163,12 +163,12 @@ fn conflicting_and_empty_decisions_are_refused() {
 
 #[test]
 fn the_shipped_decisions_give_the_shipped_csv() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
     let cat = embedded();
-    let links = insats::extract::kopplingar::extract_dir(&root, &cat.insatser, &cat.indikatorer)
+    let links = insats_extract::kopplingar::extract_dir(&root, &cat.insatser, &cat.indikatorer)
         .expect("the shipped decisions are valid");
     let csv = std::fs::read_to_string(root.join(kopplingar::FILE_NAME)).expect("csv");
-    assert_eq!(insats::extract::kopplingar::to_csv(&links), csv);
+    assert_eq!(insats_extract::kopplingar::to_csv(&links), csv);
 }
 
 // --- the loader ------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ fn the_shipped_decisions_give_the_shipped_csv() {
 /// back as its message with the temporary directory removed from the path.
 fn load_with(kopplingar_csv: &str) -> Result<Catalog, String> {
     let dir = tempfile::tempdir().expect("tempdir");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
     for entry in std::fs::read_dir(&root).expect("data/") {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "csv") {
@@ -348,41 +348,4 @@ fn accessors_go_both_ways() {
     );
     assert!(cat.indikatorer_for("aldre-2.1-hemtjanst").is_empty());
     assert!(cat.insatser_for(1).is_empty());
-}
-
-// --- the command line ------------------------------------------------------------------------
-
-fn stdout(args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_insats"))
-        .args(args)
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{args:?}");
-    String::from_utf8(out.stdout).expect("UTF-8")
-}
-
-#[test]
-fn show_lists_the_linked_indikatorer() {
-    let s = stdout(&["show", "missbruk-5.2-kognitiv-beteendeterapi-kbt"]);
-    assert!(
-        s.ends_with(
-            "\nIndikatorer som gäller insatsen (Socialstyrelsen, öppna jämförelser 2019)\n  46  Erbjuder minst en manualbaserad insats\n"
-        ),
-        "{s}"
-    );
-    let s = stdout(&["show", "aldre-2.1-hemtjanst"]);
-    assert!(!s.contains("Indikatorer som gäller"), "{s}");
-}
-
-#[test]
-fn indikator_lists_the_linked_insatser() {
-    let s = stdout(&["indikator", "20"]);
-    assert!(
-        s.ends_with(
-            "\nInsatser som indikatorn gäller (SKR:s kartläggning av insatser):\n  missbruk-5.1-bostad-forst  Bostad först · missbruk och beroende\n  socpsyk-6.1-bostad-forst   Bostad först · socialpsykiatri\n"
-        ),
-        "{s}"
-    );
-    let s = stdout(&["indikator", "1"]);
-    assert!(!s.contains("Insatser som indikatorn gäller"), "{s}");
 }

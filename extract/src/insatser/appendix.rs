@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{TableRow, omrade_of_heading};
-use crate::extract::ExtractError;
-use crate::extract::corrections::Corrections;
-use crate::extract::text::{alnum_key, join_wrapped, squash};
+use crate::ExtractError;
+use crate::corrections::Corrections;
+use crate::text::{alnum_key, join_wrapped, squash};
 
 /// Förklaring and källa of one insats, as printed in 001.
 #[derive(Debug, Clone, PartialEq, Eq)]

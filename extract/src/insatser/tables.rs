@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::omrade_of_heading;
-use crate::extract::ExtractError;
-use crate::extract::corrections::Corrections;
-use crate::extract::text::{join_wrapped, squash};
+use crate::ExtractError;
+use crate::corrections::Corrections;
 use crate::model::{Figure, Omrade};
+use crate::text::{join_wrapped, squash};
 
 /// One insats row of 000.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,6 +2,10 @@
 //!
 //! Each source has its own module; shared text handling lives in [`text`]. Manual decisions
 //! live in the `.toml` files of `data/`, never as hand edits of the CSV.
+//!
+//! A developer tool in its own workspace member, so `cargo install` ships only the `insats`
+//! binary, without the extractor or its `regex`. It builds the app's own model types and writes
+//! them with the app's CSV writers, so `crate::model` and `crate::data` below are the app's.
 
 pub mod corrections;
 pub mod indikatorer;
@@ -12,6 +16,8 @@ pub mod skane;
 pub mod text;
 
 use std::path::Path;
+
+use insats::{data, model};
 
 pub use text::ExtractError;
 
