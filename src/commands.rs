@@ -354,7 +354,7 @@ fn format_of_file(path: &Path) -> Option<DataFormat> {
 }
 
 /// Write `bytes` to a new file beside `path` and rename it to `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -57,8 +57,8 @@ fn main() -> ExitCode {
                 file: cli.checklista.as_deref(),
             };
             match command {
-                ChecklistaCommand::Export { format } => {
-                    checklista::export(&catalog, target, *format)
+                ChecklistaCommand::Export { format, output } => {
+                    checklista::export(&catalog, target, *format, output.as_deref())
                 }
                 ChecklistaCommand::Set {
                     nummer,

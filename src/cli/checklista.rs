@@ -14,6 +14,10 @@ pub enum ChecklistaCommand {
         /// Utdataformat.
         #[arg(long, value_enum, default_value_t = ChecklistaFormat::Markdown)]
         format: ChecklistaFormat,
+        /// Skriv till FIL (hel, sedan på plats) i stället för till standard ut; krävs för
+        /// xlsx på en terminal.
+        #[arg(long, short = 'o', value_name = "FIL")]
+        output: Option<std::path::PathBuf>,
     },
     /// Sätt status och/eller anteckning för en indikator; sparas direkt.
     Set {
@@ -40,6 +44,10 @@ pub enum ChecklistaFormat {
     /// Rubriker per område, för att läsa eller skriva ut.
     Markdown,
     Json,
+    /// CSV för svenska Excel: UTF-8 med BOM, semikolon, decimalkomma.
+    CsvExcel,
+    /// En Excel-fil (kräver --output FIL på en terminal): ett blad per område, Alla och Källa.
+    Xlsx,
 }
 
 /// The område of `checklista set --omrade`.

@@ -6,7 +6,8 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::emit;
+use super::out::Table;
+use super::{emit, emit_bytes, sheet};
 use crate::checklist::{Scope, Status, Store, Warning, location};
 use crate::cli::ChecklistaFormat;
 use crate::cli::SetOmrade;
@@ -55,9 +56,15 @@ fn for_terminal(text: String) -> String {
 }
 
 /// `insats checklista export`: read the file (without locking it: saves are atomic, so a
-/// reader always sees a whole file) and print the report. Nothing is created on disk.
+/// reader always sees a whole file) and print the report, or write it to `output` (whole,
+/// then renamed into place). Nothing but `output` is created on disk.
 #[must_use]
-pub fn export(catalog: &Catalog, target: Target<'_>, format: ChecklistaFormat) -> ExitCode {
+pub fn export(
+    catalog: &Catalog,
+    target: Target<'_>,
+    format: ChecklistaFormat,
+    output: Option<&Path>,
+) -> ExitCode {
     let path = match path_of(target, false) {
         Ok(p) => p,
         Err(code) => return code,
@@ -74,17 +81,59 @@ pub fn export(catalog: &Catalog, target: Target<'_>, format: ChecklistaFormat) -
     };
     warn(&opened.warnings);
     let checklist = &opened.checklist;
-    match format {
-        ChecklistaFormat::Markdown => emit(&for_terminal(report::markdown(catalog, checklist))),
-        ChecklistaFormat::Csv => match report::csv(catalog, checklist) {
-            Ok(text) => emit(&for_terminal(text)),
-            Err(e) => fail(e),
-        },
+    if format == ChecklistaFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+        return fail("en Excel-fil skrivs inte till terminalen; ange --output FIL.xlsx");
+    }
+    let bytes: Result<Vec<u8>, String> = match format {
+        ChecklistaFormat::Markdown => Ok(report::markdown(catalog, checklist).into_bytes()),
+        ChecklistaFormat::Csv => report::csv(catalog, checklist)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string()),
         ChecklistaFormat::Json => {
             let mut s =
                 serde_json::to_string_pretty(&report::json(catalog, checklist)).unwrap_or_default();
             s.push('\n');
-            emit(&escape_json_controls(&s))
+            Ok(escape_json_controls(&s).into_owned().into_bytes())
+        }
+        ChecklistaFormat::CsvExcel => {
+            sheet::csv_excel(&report::table(&report::build(catalog, checklist)))
+                .map_err(|e| e.to_string())
+        }
+        ChecklistaFormat::Xlsx => {
+            let areas = report::build(catalog, checklist);
+            let per_omrade: Vec<(&str, Table)> = areas
+                .iter()
+                .map(|a| (a.omrade.as_str(), report::table(std::slice::from_ref(a))))
+                .collect();
+            let all = report::table(&areas);
+            let mut sheets: Vec<sheet::Sheet<'_>> = per_omrade
+                .iter()
+                .map(|(name, table)| sheet::Sheet { name, table })
+                .collect();
+            sheets.push(sheet::Sheet {
+                name: "Alla",
+                table: &all,
+            });
+            sheet::xlsx(&sheets, &report::kalla(checklist, &path)).map_err(|e| e.to_string())
+        }
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => return fail(format!("kan inte skriva rapporten: {e}")),
+    };
+    if let Some(file) = output {
+        return match super::write_atomically(file, &bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(format!("kan inte skriva {}: {e}", file.display())),
+        };
+    }
+    match format {
+        // Bytes for a spreadsheet program, exactly as written to a file.
+        ChecklistaFormat::Xlsx | ChecklistaFormat::CsvExcel | ChecklistaFormat::Json => {
+            emit_bytes(&bytes)
+        }
+        ChecklistaFormat::Markdown | ChecklistaFormat::Csv => {
+            emit(&for_terminal(String::from_utf8_lossy(&bytes).into_owned()))
         }
     }
 }

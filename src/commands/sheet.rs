@@ -137,7 +137,8 @@ fn col_index(c: usize) -> u16 {
 }
 
 /// CSV for Swedish Excel: a UTF-8 byte order mark (so å, ä, ö show right), `;` between
-/// fields and a decimal comma in numbers; a header of machine names.
+/// fields and a decimal comma in numbers; a header of machine names. A text that Excel would
+/// take for a formula gets a leading apostrophe.
 ///
 /// # Errors
 /// A CSV writer error (not expected when writing to memory).
@@ -151,6 +152,10 @@ pub fn csv_excel(table: &Table) -> Result<Vec<u8>, csv::Error> {
             let field = row.get(c).and_then(Option::as_deref).unwrap_or("");
             if col.align == Align::Right && field.parse::<f64>().is_ok() {
                 field.replace('.', ",")
+            } else if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                // Excel runs a field that begins like a formula (a note in a shared checklist
+                // could say `=HYPERLINK(…)`); a leading apostrophe makes it text.
+                format!("'{field}")
             } else {
                 field.to_string()
             }

@@ -177,6 +177,8 @@ fn place(i: &Insats) -> String {
 
 fn figure_text(f: Figure) -> String {
     match (f.antal, f.andel) {
+        (Some(1), Some(p)) => format!("  1 kommun ({p} %)"),
+        (Some(1), None) => "  1 kommun".to_string(),
         (Some(a), Some(p)) => format!("{a:>3} kommuner ({p} %)"),
         (Some(a), None) => format!("{a:>3} kommuner"),
         _ => "  - (saknas i källan)".to_string(),

@@ -9,10 +9,12 @@
 //! indikator under each of its områden with that område's status, for a spreadsheet.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use serde_json::{Value, json};
 
 use crate::checklist::{Checklist, Progress, Status};
+use crate::commands::out::{Column, Table};
 use crate::model::{Catalog, Indikator, IndikatorOmrade};
 
 /// One indikator under one område.
@@ -354,4 +356,86 @@ pub fn json(catalog: &Catalog, checklist: &Checklist) -> Value {
         "omraden": omraden,
         "okanda": okanda,
     })
+}
+
+/// The CSV's rows as a table for a spreadsheet (`csv-excel`, `xlsx`): the same columns, with
+/// the counts and the number as numbers.
+#[must_use]
+pub fn table(areas: &[OmradeReport<'_>]) -> Table {
+    let columns = vec![
+        Column::text("omrade", "Område"),
+        Column::number("uppfyllda", "Uppfyllda"),
+        Column::number("totalt", "Totalt"),
+        Column::number("nummer", "Nr"),
+        Column::text("titel", "Titel"),
+        Column::text("slag", "Slag"),
+        Column::text("status", "Status"),
+        Column::text("anteckning", "Anteckning"),
+        Column::text("kriterier", "Kriterier"),
+        Column::text("delvis", "Delvis"),
+        Column::text("fragor", "Frågor"),
+    ];
+    debug_assert!(columns.iter().map(|c| c.key).eq(CSV_COLUMNS));
+    let rows = areas
+        .iter()
+        .flat_map(|area| {
+            area.rows.iter().map(move |row| {
+                let i = row.indikator;
+                vec![
+                    Some(area.omrade.as_str().to_string()),
+                    Some(area.progress.uppfyllda.to_string()),
+                    Some(area.progress.totalt().to_string()),
+                    Some(i.nummer.to_string()),
+                    Some(i.titel.clone()),
+                    Some(
+                        if i.bakgrundsmatt {
+                            "bakgrundsmått"
+                        } else {
+                            "indikator"
+                        }
+                        .to_string(),
+                    ),
+                    row.status.map(|s| s.as_str().to_string()),
+                    Some(row.note.to_string()),
+                    i.kriterier.clone(),
+                    i.delvis.clone(),
+                    Some(fragor_text(i)),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        columns,
+        rows,
+        flex: Some(4),
+    }
+}
+
+/// The rows of an Excel file's sheet "Källa": where the rules and questions come from, and
+/// whose assessment the statuses are.
+#[must_use]
+pub fn kalla(checklist: &Checklist, file: &Path) -> Vec<[String; 2]> {
+    vec![
+        [
+            "Indikatorer".into(),
+            "Socialstyrelsen, Indikatorer – öppna jämförelser 2019: varje indikators regel \
+             för kommunnivå, enkätfrågorna och svarsalternativen."
+                .into(),
+        ],
+        [
+            "Status".into(),
+            format!(
+                "Kommunens egen bedömning per område{}, ur checklistan {}.",
+                checklist
+                    .kommun()
+                    .map(|k| format!(" ({k})"))
+                    .unwrap_or_default(),
+                file.display()
+            ),
+        ],
+        [
+            "Skrivet av".into(),
+            format!("insats {}", env!("CARGO_PKG_VERSION")),
+        ],
+    ]
 }
