@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use insats::app::App;
 use insats::checklist::{Store, location};
-use insats::cli::{ChecklistaCommand, Cli, Command, RenderFormat};
+use insats::cli::{ChecklistaCommand, Cli, Command, KommunCommand, RenderFormat};
 use insats::clipboard;
 use insats::commands::checklista::{self, Target};
 use insats::commands::out::resolve_color;
@@ -73,6 +73,13 @@ fn main() -> ExitCode {
                     anteckning.as_deref(),
                 ),
             }
+        }
+        Some(Command::Kommun { command }) => {
+            let target = Target {
+                kommun: cli.kommun.as_deref(),
+                file: cli.checklista.as_deref(),
+            };
+            kommun(&catalog, target, command, &out)
         }
         Some(Command::Search(args)) => insats::commands::search::run(&catalog, args, &out),
         Some(Command::Render(args)) => render(catalog, &cli, args),
@@ -250,4 +257,41 @@ fn fail(e: &dyn std::fmt::Display) -> ExitCode {
         insats::text::sanitize_lines(&e.to_string())
     ));
     ExitCode::from(2)
+}
+
+/// `insats kommun …`.
+fn kommun(
+    catalog: &insats::model::Catalog,
+    target: Target<'_>,
+    command: &KommunCommand,
+    out: &insats::commands::out::Out,
+) -> ExitCode {
+    use insats::commands::kommun;
+    match command {
+        KommunCommand::Set {
+            id,
+            ges,
+            digitalt,
+            enskild_regi,
+            utan_bistandsbeslut,
+            anteckning,
+        } => kommun::set(
+            catalog,
+            target,
+            kommun::SetArgs {
+                id,
+                answers: [*ges, *digitalt, *enskild_regi, *utan_bistandsbeslut],
+                anteckning: anteckning.as_deref(),
+            },
+        ),
+        KommunCommand::Export { format, output } => {
+            kommun::export(catalog, target, *format, output.as_deref(), out)
+        }
+        KommunCommand::Luckor { min, format } => {
+            kommun::luckor(catalog, target, *min, *format, out)
+        }
+        KommunCommand::Ovanliga { max, format } => {
+            kommun::ovanliga(catalog, target, *max, *format, out)
+        }
+    }
 }
