@@ -173,7 +173,19 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
-    let opened = path.map(|p| tui::open_checklist(&p, cli.kommun.as_deref(), &catalog.indikatorer));
+    let opened = path.map(|p| {
+        let mut o = tui::open_checklist(&p, cli.kommun.as_deref(), &catalog.indikatorer);
+        // Answers for insatser the catalogue lacks are kept in the file; the user is told.
+        let unknown = o
+            .checklist
+            .unknown_svar(&p, |id| catalog.insatser.iter().any(|i| i.id == id));
+        o.warnings.extend(
+            unknown
+                .iter()
+                .map(|w| insats::text::sanitize(&w.to_string()).into_owned()),
+        );
+        o
+    });
     let copy_file = clipboard::fallback_path().map(|f| insats::user_dirs::display(&f));
     let mut app = App::new(catalog, keymap.help()).with_copy_file(copy_file);
     if let Some(query) = &cli.presentation {

@@ -394,6 +394,13 @@ pub fn view_kommun(
             kommun.map(|k| format!(" · {}: {}", crate::text::sanitize(k.namn), k.answer(fraga)));
         stat_lines(&mut out, label, f, width, answer.as_deref());
     }
+    text_lines(
+        &mut out,
+        Tone::Dim,
+        "Andelen räknas på kommuner som svarat; för digitalt, enskild regi och utan \
+         biståndsbeslut på dem som ger insatsen.",
+        width,
+    );
     if let Some(k) = kommun {
         if let Some(context) = k.context(i.ges) {
             text_lines(&mut out, Tone::Text, &context, width);
@@ -416,13 +423,6 @@ pub fn view_kommun(
             );
         }
     }
-    text_lines(
-        &mut out,
-        Tone::Dim,
-        "Andelen räknas på kommuner som svarat; för digitalt, enskild regi och utan \
-         biståndsbeslut på dem som ger insatsen.",
-        width,
-    );
 
     skane(&mut out, catalog, i, width);
     indikatorer(&mut out, catalog, i, width);
