@@ -302,6 +302,9 @@ fn kommun(
         KommunCommand::Luckor { min, format } => {
             kommun::luckor(catalog, target, *min, *format, out)
         }
+        KommunCommand::Jamfor { annan, format } => {
+            kommun::jamfor(catalog, target, annan, *format, out)
+        }
         KommunCommand::Ovanliga { max, format } => {
             kommun::ovanliga(catalog, target, *max, *format, out)
         }

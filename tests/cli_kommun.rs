@@ -198,3 +198,48 @@ fn an_answer_beside_ges_nej_is_refused() {
         ],
     );
 }
+
+#[test]
+fn jamfor_lists_per_omrade_what_only_one_gives() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let h = home.path();
+    ok(
+        h,
+        &["--kommun", "Testby", "kommun", "set", MI, "--ges", "ja"],
+    );
+    ok(
+        h,
+        &[
+            "--kommun", "Testby", "kommun", "set", HEMTJANST, "--ges", "ja",
+        ],
+    );
+    ok(
+        h,
+        &[
+            "--kommun", "Annanby", "kommun", "set", HEMTJANST, "--ges", "ja",
+        ],
+    );
+    ok(
+        h,
+        &[
+            "--kommun", "Annanby", "kommun", "set", FAMILJEHEM, "--ges", "ja",
+        ],
+    );
+    let tsv = ok(h, &["--kommun", "Testby", "kommun", "jamfor", "Annanby"]);
+    let rows: Vec<Vec<&str>> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(
+        rows.iter().map(|r| (r[0], r[2], r[5])).collect::<Vec<_>>(),
+        vec![
+            ("barn och unga", "Annanby", FAMILJEHEM),
+            ("missbruk och beroende", "Testby", MI),
+        ],
+        "both give hemtjänst: not listed; in the order of the områden"
+    );
+    let out = run(h, &["--kommun", "Testby", "kommun", "jamfor", "Ingenstans"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("finns inte"));
+}

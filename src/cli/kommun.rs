@@ -59,6 +59,15 @@ pub enum KommunCommand {
         #[arg(long, value_enum, value_name = "FORMAT")]
         format: Option<crate::cli::Format>,
     },
+    /// Jämför med en annan kommuns fil: per område de insatser som den ena ger (svarat ja)
+    /// och den andra inte.
+    Jamfor {
+        /// Den andra kommunens namn (dess fil bland checklistorna), eller en fil (.toml).
+        annan: String,
+        /// Utdataformat; tabell på en terminal, tsv i en pipe.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<crate::cli::Format>,
+    },
 }
 
 /// An answer on the command line; `obesvarad` removes one.

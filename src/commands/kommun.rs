@@ -445,3 +445,107 @@ fn summary(i: &Insats, svar: Option<&InsatsSvar>, name: &str) -> String {
     }
     s
 }
+
+const JAMFOR_COLUMNS: [Column; 6] = [
+    Column::omrade(),
+    Column::text("namn", "Namn"),
+    Column::text("bara_hos", "Bara hos"),
+    Column::number("ges_antal", "Ges"),
+    Column::share("ges_andel", "%"),
+    Column::id(),
+];
+
+/// `insats kommun jamfor ANNAN`: per område, the insatser one kommun gives (answered `ja`)
+/// and the other does not, each område's in order of the printed share, largest first.
+#[must_use]
+pub fn jamfor(
+    catalog: &Catalog,
+    target: Target<'_>,
+    annan: &str,
+    format: Option<Format>,
+    out: &Out,
+) -> ExitCode {
+    let (ours, name) = match read(catalog, target) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let as_file = annan.ends_with(".toml") || annan.contains(['/', '\\']);
+    let (path, kommun) = if as_file {
+        (std::path::PathBuf::from(annan), None)
+    } else {
+        match crate::checklist::location::kommun_file_in_env(annan, false) {
+            Ok(p) => (p, Some(annan)),
+            Err(e) => return fail(e),
+        }
+    };
+    if std::fs::symlink_metadata(&path).is_err() {
+        return fail(format!(
+            "{}: finns inte; den andra kommunen behöver ha svarat (insats --kommun {annan} kommun set …) eller dela sin fil",
+            path.display()
+        ));
+    }
+    let theirs = match Store::open_read_only_kommun(&path, kommun, &catalog.indikatorer) {
+        Ok(o) => {
+            warn(&o.warnings);
+            o.checklist
+        }
+        Err(e) => return fail(e),
+    };
+    let other = theirs.kommun().unwrap_or(annan).to_string();
+    let mut found: Vec<(&Insats, &str)> = catalog
+        .insatser
+        .iter()
+        .filter_map(|i| match (ours.ger(&i.id), theirs.ger(&i.id)) {
+            (true, false) => Some((i, name.as_str())),
+            (false, true) => Some((i, other.as_str())),
+            _ => None,
+        })
+        .collect();
+    found.sort_by_cached_key(|(i, who)| {
+        (
+            Omrade::ALL.iter().position(|o| *o == i.omrade),
+            *who != name.as_str(),
+            Reverse(i.ges.andel),
+            swedish_key(&i.namn),
+        )
+    });
+    let rows = found
+        .iter()
+        .map(|(i, who)| {
+            let [antal, andel] = figure_cells(i.ges);
+            vec![
+                Some(i.omrade.as_str().to_string()),
+                Some(i.namn.clone()),
+                Some((*who).to_string()),
+                antal,
+                andel,
+                Some(i.id.clone()),
+            ]
+        })
+        .collect();
+    let table = Table {
+        columns: JAMFOR_COLUMNS.to_vec(),
+        rows,
+        flex: Some(1),
+    };
+    let json = || {
+        found
+            .iter()
+            .map(|(i, who)| {
+                let mut v = insats_json(i);
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("bara_hos".into(), (*who).into());
+                }
+                v
+            })
+            .collect()
+    };
+    let code = render(&table, json, format, out);
+    if found.is_empty() {
+        super::warn(&format!(
+            "{name} och {other} har svarat likadant om vilka insatser de ger"
+        ));
+        return ExitCode::from(NO_RESULT);
+    }
+    code
+}
