@@ -438,7 +438,7 @@ fn summary(i: &Insats, svar: Option<&InsatsSvar>, name: &str) -> String {
             _ => "-".to_string(),
         };
         let answer = answer_cell(svar, f).unwrap_or_else(|| "obesvarad".to_string());
-        let _ = writeln!(s, "  {:<20} {national:<20} {name}: {answer}", f.label());
+        let _ = writeln!(s, "  {:<20} {national:<21} {name}: {answer}", f.label());
     }
     if let Some(note) = svar.map(|s| s.note.as_str()).filter(|n| !n.is_empty()) {
         let _ = writeln!(s, "  Anteckning: {note}");
