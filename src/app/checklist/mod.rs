@@ -166,9 +166,15 @@ impl ChecklistState {
         match &self.source {
             Source::None => None,
             Source::File(f) | Source::ReadOnly { file: f, .. } => Some(
-                self.checklist
-                    .kommun()
-                    .map_or_else(|| f.clone(), str::to_string),
+                // A file without a kommun is named by its file name (`x` for `x.toml`).
+                self.checklist.kommun().map_or_else(
+                    || {
+                        std::path::Path::new(f)
+                            .file_stem()
+                            .map_or_else(|| f.clone(), |s| s.to_string_lossy().into_owned())
+                    },
+                    str::to_string,
+                ),
             ),
         }
     }
