@@ -77,6 +77,15 @@ pub enum Action {
     OpenLinked,
     /// Checklist: choose the kommun whose checklist to open.
     ChooseKommun,
+    /// Catalogue, with a kommun chosen: the kommun's answer to "ges insatsen?" for the
+    /// selected insats, in turn obesvarad → ja → nej.
+    AnswerGes,
+    /// … to "digitalt?".
+    AnswerDigitalt,
+    /// … to "i enskild regi?".
+    AnswerEnskildRegi,
+    /// … to "utan biståndsbeslut?".
+    AnswerUtanBistandsbeslut,
     /// Do nothing: binding a key to `none` removes its default binding.
     None,
     /// A character typed into the search box.
@@ -99,7 +108,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const BINDABLE: [Action; 34] = [
+    pub const BINDABLE: [Action; 38] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -131,6 +140,10 @@ impl Action {
         Action::EditNote,
         Action::OpenLinked,
         Action::ChooseKommun,
+        Action::AnswerGes,
+        Action::AnswerDigitalt,
+        Action::AnswerEnskildRegi,
+        Action::AnswerUtanBistandsbeslut,
         Action::ToggleHelp,
         Action::Quit,
         Action::None,
@@ -174,6 +187,10 @@ impl Action {
             Action::EditNote => "skriv anteckning",
             Action::OpenLinked => "visa kopplad insats i katalogen",
             Action::ChooseKommun => "välj kommun",
+            Action::AnswerGes => "kommunens svar: ges (ja/nej/obesvarad)",
+            Action::AnswerDigitalt => "kommunens svar: digitalt",
+            Action::AnswerEnskildRegi => "kommunens svar: i enskild regi",
+            Action::AnswerUtanBistandsbeslut => "kommunens svar: utan biståndsbeslut",
             Action::None => "ingenting",
             Action::InsertChar(_) => "skriv i sökrutan",
             Action::Click { .. } => "klicka",

@@ -10,6 +10,7 @@ mod args;
 mod checklista;
 mod errors;
 mod help;
+mod kommun;
 
 pub use args::{
     By, ColorChoice, DataFormat, ExportArgs, ExportFormat, Format, JamforArgs, Matt, OmradeArg,
@@ -18,6 +19,7 @@ pub use args::{
 };
 pub use checklista::{ChecklistaCommand, ChecklistaFormat, SetOmrade};
 pub use help::{command, command_path, parse};
+pub use kommun::{KommunCommand, KommunFormat, SvarArg};
 
 /// insats: socialtjänstens insatser och Socialstyrelsens indikatorer, sökbara i terminalen.
 #[derive(Debug, Parser)]
@@ -108,6 +110,11 @@ pub enum Command {
     Checklista {
         #[command(subcommand)]
         command: ChecklistaCommand,
+    },
+    /// Kommunens egna svar per insats bredvid hela landets siffror (i checklistans fil).
+    Kommun {
+        #[command(subcommand)]
+        command: KommunCommand,
     },
     /// Skriv ut standardvalen för tangenterna (keymap.toml), att utgå från i en egen fil.
     Keymap {

@@ -14,6 +14,7 @@ pub mod stats;
 
 pub mod checklista;
 pub mod indikatorer;
+pub mod kommun;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;

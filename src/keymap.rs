@@ -704,6 +704,10 @@ const SERDE_NAMES: &[&str] = &[
     "edit_note",
     "open_linked",
     "choose_kommun",
+    "answer_ges",
+    "answer_digitalt",
+    "answer_enskild_regi",
+    "answer_utan_bistandsbeslut",
     "toggle_help",
     "quit",
     "none",
@@ -761,6 +765,15 @@ const HELP_GROUPS: &[(&str, &[Action])] = &[
         ],
     ),
     ("Visa och dela", &[Action::TogglePresentation, Action::Copy]),
+    (
+        "Kommunens svar",
+        &[
+            Action::AnswerGes,
+            Action::AnswerDigitalt,
+            Action::AnswerEnskildRegi,
+            Action::AnswerUtanBistandsbeslut,
+        ],
+    ),
     ("Hjälp och avsluta", &[Action::ToggleHelp, Action::Quit]),
 ];
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use insats::app::App;
 use insats::checklist::{Store, location};
-use insats::cli::{ChecklistaCommand, Cli, Command, RenderFormat};
+use insats::cli::{ChecklistaCommand, Cli, Command, KommunCommand, RenderFormat};
 use insats::clipboard;
 use insats::commands::checklista::{self, Target};
 use insats::commands::out::resolve_color;
@@ -73,6 +73,13 @@ fn main() -> ExitCode {
                     anteckning.as_deref(),
                 ),
             }
+        }
+        Some(Command::Kommun { command }) => {
+            let target = Target {
+                kommun: cli.kommun.as_deref(),
+                file: cli.checklista.as_deref(),
+            };
+            kommun(&catalog, target, command, &out)
         }
         Some(Command::Search(args)) => insats::commands::search::run(&catalog, args, &out),
         Some(Command::Render(args)) => render(catalog, &cli, args),
@@ -166,7 +173,19 @@ fn run_app(catalog: insats::model::Catalog, cli: &Cli) -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
-    let opened = path.map(|p| tui::open_checklist(&p, cli.kommun.as_deref(), &catalog.indikatorer));
+    let opened = path.map(|p| {
+        let mut o = tui::open_checklist(&p, cli.kommun.as_deref(), &catalog.indikatorer);
+        // Answers for insatser the catalogue lacks are kept in the file; the user is told.
+        let unknown = o
+            .checklist
+            .unknown_svar(&p, |id| catalog.insatser.iter().any(|i| i.id == id));
+        o.warnings.extend(
+            unknown
+                .iter()
+                .map(|w| insats::text::sanitize(&w.to_string()).into_owned()),
+        );
+        o
+    });
     let copy_file = clipboard::fallback_path().map(|f| insats::user_dirs::display(&f));
     let mut app = App::new(catalog, keymap.help()).with_copy_file(copy_file);
     if let Some(query) = &cli.presentation {
@@ -250,4 +269,44 @@ fn fail(e: &dyn std::fmt::Display) -> ExitCode {
         insats::text::sanitize_lines(&e.to_string())
     ));
     ExitCode::from(2)
+}
+
+/// `insats kommun …`.
+fn kommun(
+    catalog: &insats::model::Catalog,
+    target: Target<'_>,
+    command: &KommunCommand,
+    out: &insats::commands::out::Out,
+) -> ExitCode {
+    use insats::commands::kommun;
+    match command {
+        KommunCommand::Set {
+            id,
+            ges,
+            digitalt,
+            enskild_regi,
+            utan_bistandsbeslut,
+            anteckning,
+        } => kommun::set(
+            catalog,
+            target,
+            kommun::SetArgs {
+                id,
+                answers: [*ges, *digitalt, *enskild_regi, *utan_bistandsbeslut],
+                anteckning: anteckning.as_deref(),
+            },
+        ),
+        KommunCommand::Export { format, output } => {
+            kommun::export(catalog, target, *format, output.as_deref(), out)
+        }
+        KommunCommand::Luckor { min, format } => {
+            kommun::luckor(catalog, target, *min, *format, out)
+        }
+        KommunCommand::Jamfor { annan, format } => {
+            kommun::jamfor(catalog, target, annan, *format, out)
+        }
+        KommunCommand::Ovanliga { max, format } => {
+            kommun::ovanliga(catalog, target, *max, *format, out)
+        }
+    }
 }

@@ -571,3 +571,44 @@ fn sighup_after_a_change_leaves_it_saved_and_the_file_free() {
     let catalog = insats::data::load(&insats::data::Source::Embedded).expect("data");
     insats::checklist::Store::open(&file, &catalog.indikatorer).expect("the lock is free");
 }
+
+/// The kommun's answers as the "done when" tries them: start on a kommun's file,
+/// answer five insatser with the keys from the detail pane, quit, start again, see them.
+#[test]
+fn kommun_answers_survive_a_restart() {
+    const F6: &str = "\x1b[17~";
+    const F7: &str = "\x1b[18~";
+    let home = tempfile::tempdir().expect("temp home");
+    let file = home.path().join("testby.toml");
+    let file = file.to_str().expect("path").to_string();
+    let mut s = Session::start_args(30, 110, &["--checklista", &file], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("mi");
+    s.wait_for(&["117 träffar"]);
+    s.send("\t"); // the detail pane
+    s.send(F6); // Barn: ges ja
+    s.wait_for(&["testby: Motiverande samtal (MI) · ges: ja"]);
+    for _ in 0..4 {
+        s.send("\x1b[Z"); // back to the list
+        s.send("\x1b[B"); // the next insats
+        s.send("\t");
+        s.send(F6);
+        s.send(F7); // digitalt ja
+        s.wait_for(&["digitalt: ja"]);
+    }
+    s.send("\x11"); // Ctrl-Q
+    assert!(s.wait_exit());
+    let text = std::fs::read_to_string(&file).expect("saved");
+    assert_eq!(text.matches("ges = \"ja\"").count(), 5, "{text}");
+
+    let home = tempfile::tempdir().expect("temp home");
+    let mut s = Session::start_args(30, 110, &["--checklista", &file], home);
+    s.wait_for(&["409 insatser"]);
+    s.send("mi");
+    s.wait_for(&[
+        "▸✓Motiverande samtal (MI) · Barn",
+        " ✓Motiverande samtal (MI) · Funk",
+    ]);
+    s.send("\x11");
+    assert!(s.wait_exit());
+}

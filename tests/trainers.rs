@@ -460,6 +460,7 @@ fn help_lists_the_keys_of_the_current_view_grouped_by_what_they_do() {
             "Söka",
             "Rutor och vyer",
             "Visa och dela",
+            "Kommunens svar",
             "Hjälp och avsluta"
         ]
     );

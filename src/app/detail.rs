@@ -4,6 +4,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::checklist::{Fraga, InsatsSvar, Svar};
 use crate::model::{Catalog, Figure, Insats};
 
 /// What a piece of text is, so that the theme can style it.
@@ -258,6 +259,39 @@ pub struct Detail {
     pub rows: Vec<usize>,
 }
 
+/// The chosen kommun's answers for the insats shown, and the keys that change them.
+#[derive(Debug, Clone, Copy)]
+pub struct Kommun<'a> {
+    pub namn: &'a str,
+    pub svar: Option<&'a InsatsSvar>,
+    /// The loaded keys of the four answers, in the source's column order.
+    pub keys: &'a [Option<String>; 4],
+}
+
+impl Kommun<'_> {
+    fn answer(&self, fraga: Fraga) -> &'static str {
+        self.svar
+            .and_then(|s| s.get(fraga))
+            .map_or("obesvarad", Svar::as_str)
+    }
+
+    /// The one line of context: what follows from the printed share and the answer alone.
+    fn context(&self, ges: Figure) -> Option<String> {
+        let p = ges.andel?;
+        let namn = crate::text::sanitize(self.namn);
+        Some(match self.svar.and_then(|s| s.get(Fraga::Ges)) {
+            Some(Svar::Ja) => match ges.antal {
+                Some(a) => {
+                    format!("{namn} ger insatsen, liksom {a} kommuner ({p} % av de svarande).")
+                }
+                None => format!("{namn} ger insatsen, liksom {p} % av de svarande kommunerna."),
+            },
+            Some(Svar::Nej) => format!("{p} % av de svarande kommunerna ger den; {namn} inte."),
+            None => format!("{p} % av de svarande kommunerna ger den; {namn} har inte svarat."),
+        })
+    }
+}
+
 /// The detail pane for `catalog.insatser[index]`: [`lines_marked`], with row `selected` of
 /// the comparison table (an index into `same`) shown as chosen.
 #[must_use]
@@ -268,6 +302,21 @@ pub fn view(
     width: usize,
     words: &[String],
     selected: Option<usize>,
+) -> Detail {
+    view_kommun(catalog, index, same, width, words, selected, None)
+}
+
+/// [`view`] with a kommun chosen: its answer beside each national figure, a line of
+/// context and the keys that answer.
+#[must_use]
+pub fn view_kommun(
+    catalog: &Catalog,
+    index: usize,
+    same: &[usize],
+    width: usize,
+    words: &[String],
+    selected: Option<usize>,
+    kommun: Option<&Kommun<'_>>,
 ) -> Detail {
     let Some(i) = catalog.insatser.get(index) else {
         return Detail {
@@ -282,6 +331,25 @@ pub fn view(
         text_lines(&mut out, Tone::Dim, &format!("I bilagan: {b}"), width);
     }
     text_lines(&mut out, Tone::Path, &path(i), width);
+    if let Some(k) = kommun {
+        // The kommun's four answers at a glance, where the keys that change them are seen.
+        let answers: Vec<String> = Fraga::ALL
+            .iter()
+            .zip(["ges", "digitalt", "enskild regi", "utan beslut"])
+            .map(|(f, what)| {
+                format!(
+                    "{what} {}",
+                    k.svar.and_then(|s| s.get(*f)).map_or("–", Svar::as_str)
+                )
+            })
+            .collect();
+        text_lines(
+            &mut out,
+            Tone::Figure,
+            &format!("{}: {}", crate::text::sanitize(k.namn), answers.join(" · ")),
+            width,
+        );
+    }
 
     out.push(Vec::new());
     out.push(vec![(Tone::Heading, "Förklaring".to_string())]);
@@ -321,8 +389,10 @@ pub fn view(
         "Antal kommuner (andel av svarande)",
         width,
     );
-    for (label, f) in statistics(i) {
-        stat_lines(&mut out, label, f, width);
+    for ((label, f), fraga) in statistics(i).into_iter().zip(Fraga::ALL) {
+        let answer =
+            kommun.map(|k| format!(" · {}: {}", crate::text::sanitize(k.namn), k.answer(fraga)));
+        stat_lines(&mut out, label, f, width, answer.as_deref());
     }
     text_lines(
         &mut out,
@@ -331,6 +401,28 @@ pub fn view(
          biståndsbeslut på dem som ger insatsen.",
         width,
     );
+    if let Some(k) = kommun {
+        if let Some(context) = k.context(i.ges) {
+            text_lines(&mut out, Tone::Text, &context, width);
+        }
+        if let Some(note) = k.svar.map(|s| s.note.as_str()).filter(|n| !n.is_empty()) {
+            text_lines(&mut out, Tone::Text, &format!("Anteckning: {note}"), width);
+        }
+        let keys: Vec<String> = k
+            .keys
+            .iter()
+            .zip(["ges", "digitalt", "enskild regi", "utan beslut"])
+            .filter_map(|(key, what)| key.as_ref().map(|key| format!("{key} {what}")))
+            .collect();
+        if !keys.is_empty() {
+            text_lines(
+                &mut out,
+                Tone::Dim,
+                &format!("Svara: {} (ja → nej → obesvarad)", keys.join(" · ")),
+                width,
+            );
+        }
+    }
 
     skane(&mut out, catalog, i, width);
     indikatorer(&mut out, catalog, i, width);
@@ -405,11 +497,19 @@ pub use crate::model::{name_key, same_name};
 const LABEL_W: usize = 20;
 const FIGURE_W: usize = 20;
 
-fn stat_lines(out: &mut Vec<DetailLine>, label: &str, f: Figure, width: usize) {
-    let text = figure_text(f);
-    let inline = width >= LABEL_W + FIGURE_W + 12;
+fn stat_lines(
+    out: &mut Vec<DetailLine>,
+    label: &str,
+    f: Figure,
+    width: usize,
+    answer: Option<&str>,
+) {
+    let answer = answer.unwrap_or("");
+    let text = format!("{}{answer}", figure_text(f));
+    let figure_w = FIGURE_W + answer.width();
+    let inline = width >= LABEL_W + figure_w + 12;
     let bar_w = if inline {
-        width - LABEL_W - FIGURE_W - 2
+        width - LABEL_W - figure_w - 2
     } else {
         width.saturating_sub(2)
     };

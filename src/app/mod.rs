@@ -15,6 +15,7 @@ use ratatui::layout::{Position, Rect};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::action::{Action, Context};
+use crate::checklist::{Fraga, Svar};
 use crate::keymap::{Help, HelpView};
 use crate::model::{Catalog, Insats, Namesakes};
 use crate::search::SearchIndex;
@@ -413,6 +414,37 @@ impl App {
         }
     }
 
+    /// Step the kommun's answer to `fraga` for the selected insats; the status line says
+    /// what it is now, or why it could not change.
+    fn answer(&mut self, fraga: Fraga) {
+        let Some((id, namn)) = self
+            .selected_insats()
+            .map(|i| (i.id.clone(), i.namn.clone()))
+        else {
+            self.status = Some(Status {
+                text: "Ingen insats är vald.".to_string(),
+                kind: StatusKind::Problem,
+            });
+            return;
+        };
+        self.status = Some(match self.checklist.next_answer(&id, fraga) {
+            Ok(svar) => Status {
+                text: format!(
+                    "{}: {} · {}: {}",
+                    crate::text::sanitize(&self.checklist.kommun_name().unwrap_or_default()),
+                    namn,
+                    fraga.label().to_lowercase(),
+                    svar.map_or("obesvarad", Svar::as_str)
+                ),
+                kind: StatusKind::Done,
+            },
+            Err(text) => Status {
+                text,
+                kind: StatusKind::Problem,
+            },
+        });
+    }
+
     fn copied(&mut self, saved: bool) {
         let Some(request) = self.copy.take() else {
             return;
@@ -464,6 +496,10 @@ impl App {
             Action::PrevPane => self.focus = cycle(self.focus, -1),
             Action::FocusTree => self.focus = Focus::Tree,
             Action::FocusSearch => self.focus = Focus::Search,
+            Action::AnswerGes => self.answer(Fraga::Ges),
+            Action::AnswerDigitalt => self.answer(Fraga::Digitalt),
+            Action::AnswerEnskildRegi => self.answer(Fraga::EnskildRegi),
+            Action::AnswerUtanBistandsbeslut => self.answer(Fraga::UtanBistandsbeslut),
             Action::ToggleScope => {
                 self.list.whole_catalog = !self.list.whole_catalog;
                 self.list.refresh(&self.index, self.tree.scope(), true);
@@ -759,7 +795,57 @@ impl App {
         let same = self.namesakes.others(&self.catalog.insatser, index);
         let query = crate::sort::fold(&self.list.query);
         let words: Vec<String> = query.split_whitespace().map(str::to_string).collect();
-        detail::view(&self.catalog, index, &same, width, &words, self.compare)
+        let name = self.checklist.kommun_name();
+        let keys = self.answer_keys();
+        let kommun = name.as_deref().map(|namn| detail::Kommun {
+            namn,
+            svar: self
+                .catalog
+                .insatser
+                .get(index)
+                .and_then(|i| self.checklist.checklist().svar(&i.id)),
+            keys: &keys,
+        });
+        detail::view_kommun(
+            &self.catalog,
+            index,
+            &same,
+            width,
+            &words,
+            self.compare,
+            kommun.as_ref(),
+        )
+    }
+
+    /// The loaded keys of the four answers, in the source's column order.
+    fn answer_keys(&self) -> [Option<String>; 4] {
+        [
+            Action::AnswerGes,
+            Action::AnswerDigitalt,
+            Action::AnswerEnskildRegi,
+            Action::AnswerUtanBistandsbeslut,
+        ]
+        .map(|a| self.help.key(None, a).map(str::to_string))
+    }
+
+    /// True when a kommun is chosen and says it gives insats `id` (for the list's mark).
+    #[must_use]
+    pub fn kommun_ger(&self, id: &str) -> bool {
+        self.checklist.kommun_name().is_some() && self.checklist.checklist().ger(id)
+    }
+
+    /// With a kommun chosen: how many insatser of `omrade` it gives, of how many.
+    #[must_use]
+    pub fn kommun_ges_count(&self, omrade: crate::model::Omrade) -> Option<(usize, usize)> {
+        self.checklist.kommun_name()?;
+        let c = self.checklist.checklist();
+        let mut ges = 0;
+        let mut total = 0;
+        for i in self.catalog.in_omrade(omrade) {
+            total += 1;
+            ges += usize::from(c.ger(&i.id));
+        }
+        Some((ges, total))
     }
 
     /// The chosen row of the detail pane's comparison table, if any.

@@ -32,7 +32,7 @@ use std::path::Path;
 
 use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
-use super::{Checklist, ChecklistError, Entry, Rules, Status, Warning};
+use super::{Checklist, ChecklistError, Entry, Fraga, InsatsSvar, Rules, Status, Svar, Warning};
 use crate::model::IndikatorOmrade;
 
 /// The format version this code writes; it reads this and [`FORMAT_1`].
@@ -43,6 +43,10 @@ pub const FORMAT_1: i64 = 1;
 
 /// The table of entries.
 const INDIKATOR: &str = "indikator";
+
+/// The table of the kommun's answers per insats (see [`super::kartlaggning`]). An optional
+/// table in format 2: a version that does not know it keeps it as an unknown key.
+const INSATS: &str = "insats";
 
 /// The comment a new file starts with.
 const HEADER: &str = "# insats: checklista för Socialstyrelsens indikatorer (öppna jämförelser 2019).\n\
@@ -221,6 +225,16 @@ pub fn parse(text: &str, file: &Path, rules: &Rules) -> Result<Parsed, Checklist
                 };
                 read_entries(&r, format, &mut checklist, &mut warnings, table, line)?;
             }
+            INSATS => {
+                let Some(table) = item.as_table_like() else {
+                    return Err(r.key_error(
+                        line,
+                        INSATS,
+                        "ska vara en tabell av insatser ([insats.ID])".to_string(),
+                    ));
+                };
+                read_svar(&r, &mut checklist, &mut warnings, table, line)?;
+            }
             other => {
                 warnings
                     .push(r.warning(line, format!("okänd nyckel `{other}`; den behålls i filen")));
@@ -309,6 +323,123 @@ fn read_entries(
         checklist.insert_read(nummer, entry);
     }
     Ok(())
+}
+
+/// The kommun's answers: `[insats.ID]` with `ges`, `digitalt`, `enskild_regi`,
+/// `utan_bistandsbeslut` (each `"ja"` or `"nej"`) and `anteckning`. A word other than `ja`
+/// or `nej`, or an answer to one of the three beside `ges = "nej"`, is refused with its line
+/// and key; unknown fields are kept and warned about.
+fn read_svar(
+    r: &Reader<'_>,
+    checklist: &mut Checklist,
+    warnings: &mut Vec<Warning>,
+    table: &dyn TableLike,
+    table_line: usize,
+) -> Result<(), ChecklistError> {
+    for (id, item) in table.iter() {
+        let key_span = table.key(id).and_then(toml_edit::Key::span);
+        let line = r.line(
+            key_span.or_else(|| item.as_table().and_then(Table::span)),
+            table_line,
+        );
+        let path = format!("{INSATS}.{id}");
+        let Some(fields) = item.as_table_like() else {
+            return Err(r.key_error(
+                line,
+                &path,
+                "ska vara en tabell med svar (ges, digitalt, enskild_regi, utan_bistandsbeslut) och anteckning"
+                    .to_string(),
+            ));
+        };
+        let mut svar = InsatsSvar::default();
+        let mut first_answer_line: Option<(usize, String)> = None;
+        for (field, value) in fields.iter() {
+            let fline = r.line(fields.key(field).and_then(toml_edit::Key::span), line);
+            let fpath = format!("{path}.{field}");
+            if let Some(fraga) = Fraga::from_key(field) {
+                let word = r.string(value, fline, &fpath)?;
+                let answer: Svar =
+                    word.parse()
+                        .map_err(|e: super::kartlaggning::UnknownSvar| {
+                            r.key_error(fline, &fpath, e.to_string())
+                        })?;
+                if fraga != Fraga::Ges && first_answer_line.is_none() {
+                    first_answer_line = Some((fline, fpath.clone()));
+                }
+                svar.put(fraga, answer);
+            } else if field == "anteckning" {
+                svar.note = r.string(value, fline, &fpath)?.to_string();
+            } else {
+                warnings.push(r.warning(
+                    fline,
+                    format!("okänd nyckel `{path}.{field}`; den behålls i filen"),
+                ));
+            }
+        }
+        if svar.get(Fraga::Ges) == Some(Svar::Nej)
+            && let Some((fline, fpath)) = first_answer_line
+        {
+            return Err(r.key_error(
+                fline,
+                &fpath,
+                "ges är \"nej\", så de andra tre frågorna ska vara obesvarade; ta bort raden eller sätt ges = \"ja\"".to_string(),
+            ));
+        }
+        checklist.insert_svar_read(id.to_string(), line, svar);
+    }
+    Ok(())
+}
+
+/// Bring the `insats` table of `doc` in line with the kommun's answers, editing each
+/// insats's table in place; a new one is added at the end of the table.
+fn apply_svar(doc: &mut DocumentMut, checklist: &Checklist) {
+    if doc.get(INSATS).is_none() {
+        if checklist.all_svar().next().is_none() {
+            return;
+        }
+        let mut t = Table::new();
+        t.set_implicit(true);
+        doc.insert(INSATS, Item::Table(t));
+    }
+    let Some(table) = doc.get_mut(INSATS).and_then(Item::as_table_like_mut) else {
+        return;
+    };
+    for (id, svar) in &checklist.svar {
+        // An entry that is not a table was refused when read; never replaced here.
+        let present = table.contains_key(id);
+        match table.get_mut(id).and_then(Item::as_table_like_mut) {
+            Some(fields) => {
+                for f in Fraga::ALL {
+                    match svar.get(f) {
+                        Some(a) => set_string(fields, f.key(), a.as_str()),
+                        None => {
+                            fields.remove(f.key());
+                        }
+                    }
+                }
+                if svar.note.is_empty() {
+                    fields.remove("anteckning");
+                } else {
+                    set_string(fields, "anteckning", &svar.note);
+                }
+                if fields.is_empty() {
+                    table.remove(id);
+                }
+            }
+            None if present || svar.is_empty() => {}
+            None => {
+                let mut t = Table::new();
+                for (f, a) in svar.answered() {
+                    t.insert(f.key(), toml_edit::value(a.as_str()));
+                }
+                if !svar.note.is_empty() {
+                    t.insert("anteckning", toml_edit::value(svar.note.as_str()));
+                }
+                t.decor_mut().set_prefix("\n");
+                table.insert(id, Item::Table(t));
+            }
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -500,6 +631,7 @@ pub fn apply(doc: &mut DocumentMut, checklist: &Checklist, title: impl Fn(u32) -
             doc.remove("kommun");
         }
     }
+    apply_svar(doc, checklist);
     let has_entries = checklist.entries().next().is_some();
     if doc.get(INDIKATOR).is_none() {
         if !has_entries {
@@ -588,7 +720,8 @@ pub fn render(
     let back = parse(&text, file, checklist.rules()).map_err(|e| refuse(e.to_string()))?;
     let same = back.checklist.kommun() == checklist.kommun()
         && back.checklist.entries().eq(checklist.entries())
-        && back.checklist.unknown() == checklist.unknown();
+        && back.checklist.unknown() == checklist.unknown()
+        && back.checklist.all_svar().eq(checklist.all_svar());
     if !same {
         return Err(refuse(
             "den skrivna texten skulle läsas in med andra värden".to_string(),

@@ -9,6 +9,7 @@
 
 mod error;
 pub mod file;
+pub mod kartlaggning;
 pub mod location;
 pub mod store;
 
@@ -17,6 +18,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use error::{ChecklistError, StatusError, Warning};
+pub use kartlaggning::{Fraga, InsatsSvar, Svar, SvarError};
 pub use store::{AppOpened, Opened, Store};
 
 use crate::model::{Indikator, IndikatorOmrade};
@@ -259,6 +261,10 @@ pub struct Checklist {
     entries: BTreeMap<u32, Entry>,
     /// Numbers in the file that the dataset does not have.
     unknown: BTreeSet<u32>,
+    /// The kommun's answers per insats id, ids the dataset lacks included (kept as they are).
+    svar: BTreeMap<String, InsatsSvar>,
+    /// The line of each insats's table in the file last read, for warnings.
+    svar_lines: BTreeMap<String, usize>,
     revision: u64,
 }
 
@@ -271,6 +277,8 @@ impl Checklist {
             kommun,
             entries: BTreeMap::new(),
             unknown: BTreeSet::new(),
+            svar: BTreeMap::new(),
+            svar_lines: BTreeMap::new(),
             revision: 0,
         }
     }
@@ -476,5 +484,82 @@ impl Checklist {
     /// change (the rules were checked by the reader).
     fn insert_read(&mut self, nummer: u32, entry: Entry) {
         self.entries.insert(nummer, entry);
+    }
+
+    /// The kommun's answers for insats `id`, if it has any.
+    #[must_use]
+    pub fn svar(&self, id: &str) -> Option<&InsatsSvar> {
+        self.svar.get(id).filter(|s| !s.is_empty())
+    }
+
+    /// True when the kommun answered that it gives insats `id`.
+    #[must_use]
+    pub fn ger(&self, id: &str) -> bool {
+        self.svar.get(id).is_some_and(InsatsSvar::ges)
+    }
+
+    /// Every insats with an answer or a note, by id (ids the dataset lacks included).
+    pub fn all_svar(&self) -> impl Iterator<Item = (&str, &InsatsSvar)> {
+        self.svar
+            .iter()
+            .filter(|(_, s)| !s.is_empty())
+            .map(|(k, s)| (k.as_str(), s))
+    }
+
+    /// Set the answer to `fraga` for insats `id` (`None` removes it); a `nej` on `ges` clears
+    /// the other three. The caller checks that the id is in the dataset.
+    ///
+    /// # Errors
+    /// [`SvarError::GesNej`] for an answer to one of the three while `ges` is `nej`.
+    pub fn set_svar(
+        &mut self,
+        id: &str,
+        fraga: Fraga,
+        answer: Option<Svar>,
+    ) -> Result<(), SvarError> {
+        let entry = self.svar.entry(id.to_string()).or_default();
+        let before = entry.clone();
+        entry.set(id, fraga, answer)?;
+        if *entry != before {
+            self.revision += 1;
+        }
+        Ok(())
+    }
+
+    /// Set the note of insats `id`; an all-blank note removes it.
+    pub fn set_svar_note(&mut self, id: &str, note: &str) {
+        let note = note.trim_end();
+        let entry = self.svar.entry(id.to_string()).or_default();
+        if entry.note != note {
+            entry.note = note.to_string();
+            self.revision += 1;
+        }
+    }
+
+    /// Warnings for answered insats ids that `known` does not know (from a later edition of
+    /// the catalogue, or mistyped by hand): they are kept in the file as they are.
+    #[must_use]
+    pub fn unknown_svar(
+        &self,
+        file: &std::path::Path,
+        known: impl Fn(&str) -> bool,
+    ) -> Vec<Warning> {
+        self.svar
+            .keys()
+            .filter(|id| !known(id))
+            .map(|id| Warning {
+                file: file.to_path_buf(),
+                line: self.svar_lines.get(id).copied().unwrap_or(1),
+                message: format!(
+                    "insatsen {id:?} finns inte i datan; svaren behålls i filen som de är"
+                ),
+            })
+            .collect()
+    }
+
+    /// Used by the file reader: put answers read from the file in place.
+    fn insert_svar_read(&mut self, id: String, line: usize, svar: InsatsSvar) {
+        self.svar_lines.insert(id.clone(), line);
+        self.svar.insert(id, svar);
     }
 }

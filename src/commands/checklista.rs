@@ -22,20 +22,20 @@ pub struct Target<'a> {
 }
 
 /// Print a message on stderr (made safe for a terminal) and exit 2.
-fn fail(message: impl std::fmt::Display) -> ExitCode {
+pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("insats: {}", sanitize_lines(&message.to_string()));
     ExitCode::from(2)
 }
 
 /// The warnings of a read, one a line on stderr; a key name from the file may hold
 /// anything, so each goes through the sanitiser.
-fn warn(warnings: &[Warning]) {
+pub(crate) fn warn(warnings: &[Warning]) {
     for w in warnings {
         eprintln!("insats: varning: {}", sanitize(&w.to_string()));
     }
 }
 
-fn path_of(target: Target<'_>, create: bool) -> Result<PathBuf, ExitCode> {
+pub(crate) fn path_of(target: Target<'_>, create: bool) -> Result<PathBuf, ExitCode> {
     match location::from_args_creating(target.kommun, target.file, create) {
         Ok(Some(p)) => Ok(p),
         Ok(None) => Err(fail(

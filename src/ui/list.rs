@@ -91,6 +91,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let height = usize::from(inside.height);
     let width = usize::from(inside.width);
     let offset = keep_visible(state.selected, state.offset, height);
+    let kommun = app.checklist().kommun_name().is_some();
     let lines: Vec<Line> = state
         .hits
         .iter()
@@ -106,7 +107,17 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 _ => Style::new(),
             };
             let mut spans = vec![Span::styled(if selected { "▸" } else { " " }, base)];
-            let room = width.saturating_sub(1);
+            let mut room = width.saturating_sub(1);
+            // With a kommun chosen, a mark for the insatser it says it gives.
+            if kommun {
+                let mark = if app.kommun_ger(&insats.id) {
+                    "✓"
+                } else {
+                    " "
+                };
+                spans.push(Span::styled(mark, base.patch(theme.dim)));
+                room = room.saturating_sub(1);
+            }
             let label = app.label(hit.index).map(sanitize);
             let distinct = app.namesakes().distinct(hit.index);
             let fitted = fit_row(

@@ -37,7 +37,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 "▸ "
             };
             let indent = "  ".repeat(node.depth);
-            let count = format!(" {}", node.count);
+            let fixed = indent.width() + marker.width();
+            // With a kommun chosen, an område shows how many of its insatser the kommun gives.
+            let count = match (&node.scope, id) {
+                (crate::search::Scope::Omrade(o), _) => match app.kommun_ges_count(*o) {
+                    Some((g, t)) if width >= fixed + 8 + format!(" {g} av {t} ges").width() => {
+                        format!(" {g} av {t} ges")
+                    }
+                    Some((g, t)) => format!(" {g}/{t}"),
+                    None => format!(" {}", node.count),
+                },
+                _ => format!(" {}", node.count),
+            };
             let room = width.saturating_sub(indent.width() + marker.width() + count.width());
             let label = truncate(&node.label, room);
             let pad = room.saturating_sub(label.width());

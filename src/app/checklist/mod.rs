@@ -14,7 +14,7 @@ use super::layout::{Panes, inner};
 use super::tree::keep_visible;
 use super::{Focus, WHEEL_STEP};
 use crate::action::{Action, Context};
-use crate::checklist::{Checklist, Rules, Scope, Status, StatusError};
+use crate::checklist::{Checklist, Fraga, Rules, Scope, Status, StatusError, Svar};
 use crate::model::{Catalog, Indikator, IndikatorOmrade, Omrade};
 use crate::search::{IndikatorHit, IndikatorIndex};
 
@@ -157,6 +157,47 @@ impl ChecklistState {
     #[must_use]
     pub fn checklist(&self) -> &Checklist {
         &self.checklist
+    }
+
+    /// The kommun whose file is open, for showing its answers beside the national figures;
+    /// `None` when no kommun (or file) is chosen.
+    #[must_use]
+    pub fn kommun_name(&self) -> Option<String> {
+        match &self.source {
+            Source::None => None,
+            Source::File(f) | Source::ReadOnly { file: f, .. } => Some(
+                // A file without a kommun is named by its file name (`x` for `x.toml`).
+                self.checklist.kommun().map_or_else(
+                    || {
+                        std::path::Path::new(f)
+                            .file_stem()
+                            .map_or_else(|| f.clone(), |s| s.to_string_lossy().into_owned())
+                    },
+                    str::to_string,
+                ),
+            ),
+        }
+    }
+
+    /// The next answer to `fraga` for insats `id`: obesvarad → ja → nej → obesvarad. Returns
+    /// the answer now in force; the loop saves the change.
+    ///
+    /// # Errors
+    /// Why nothing changed: no kommun chosen, a read-only file, or `ges` is `nej`.
+    pub fn next_answer(&mut self, id: &str, fraga: Fraga) -> Result<Option<Svar>, String> {
+        if let Some(reason) = self.locked_reason() {
+            return Err(reason.replace("välj kommun med c", "välj kommun med c i checklistan"));
+        }
+        let now = self.checklist.svar(id).and_then(|s| s.get(fraga));
+        let next = match now {
+            None => Some(Svar::Ja),
+            Some(Svar::Ja) => Some(Svar::Nej),
+            Some(Svar::Nej) => None,
+        };
+        self.checklist
+            .set_svar(id, fraga, next)
+            .map_err(|e| e.to_string())?;
+        Ok(next)
     }
 
     #[must_use]
