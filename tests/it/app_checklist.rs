@@ -320,14 +320,17 @@ fn without_a_file_or_read_only_nothing_changes_and_the_user_is_told_why() {
         Checklist::new(rules, None),
         Source::ReadOnly {
             file: "x.toml".into(),
-            reason: "en annan insats har den öppen".into(),
+            reason: "programmet insats (process 7) har den öppen".into(),
         },
         &["x.toml: används redan".to_string()],
     );
     assert_eq!(message(&a), "x.toml: används redan");
     a.update(Action::MarkUppfylld);
     assert_eq!(status(&a, 1), Status::EjBedomd);
-    assert_eq!(message(&a), "bara läsning: en annan insats har den öppen");
+    assert_eq!(
+        message(&a),
+        "bara läsning: programmet insats (process 7) har den öppen"
+    );
     assert_eq!(a.checklist().checklist().revision(), 0);
 }
 

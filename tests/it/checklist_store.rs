@@ -129,7 +129,7 @@ fn a_second_instance_is_refused_with_the_first_ones_pid_until_it_closes() {
     assert_eq!(
         e.to_string(),
         format!(
-            "{}: används redan av en annan insats (process {}); öppna den när den är stängd, eller ange en annan fil med --checklista",
+            "{}: används redan av programmet insats i process {}; öppna den när den är stängd, eller ange en annan fil med --checklista",
             path.display(),
             std::process::id()
         )

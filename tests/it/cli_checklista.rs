@@ -381,7 +381,7 @@ fn a_second_writer_is_refused_while_the_file_is_open() {
     assert_eq!(
         e,
         format!(
-            "insats: {fs_}: används redan av en annan insats (process {}); öppna den när den är stängd, eller ange en annan fil med --checklista\n",
+            "insats: {fs_}: används redan av programmet insats i process {}; öppna den när den är stängd, eller ange en annan fil med --checklista\n",
             std::process::id()
         )
     );

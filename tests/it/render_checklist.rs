@@ -99,12 +99,12 @@ fn search_all_omraden_with_delvis_120x40() {
 fn read_only_refusal_80x24() {
     let mut a = app_with(Source::ReadOnly {
         file: "/tmp/x.toml".into(),
-        reason: "en annan insats har den öppen".into(),
+        reason: "programmet insats (process 7) har den öppen".into(),
     });
     a.update(Action::CycleStatus);
     let s = screen(&mut a, 80, 24);
     assert!(
-        s.contains("bara läsning: en annan insats har den öppen"),
+        s.contains("bara läsning: programmet insats (process 7) har den öppen"),
         "{s}"
     );
     insta::assert_snapshot!(s);
@@ -168,14 +168,14 @@ fn an_opening_warning_shows_in_the_catalogues_status_line() {
         Checklist::new(rules, None),
         Source::ReadOnly {
             file: "x.toml".into(),
-            reason: "en annan insats har den öppen".into(),
+            reason: "programmet insats (process 7) har den öppen".into(),
         },
-        &["x.toml: används redan av en annan insats (process 7)".to_string()],
+        &["x.toml: används redan av programmet insats i process 7".to_string()],
     );
     let s = screen(&mut a, 100, 20);
     let last = s.lines().last().unwrap_or_default().to_string();
     assert!(
-        last.contains("x.toml: används redan av en annan insats (process 7)"),
+        last.contains("x.toml: används redan av programmet insats i process 7"),
         "{s}"
     );
 }

@@ -38,7 +38,7 @@ fn a_file_held_by_another_insats_opens_read_only_with_its_content() {
     assert!(matches!(o.source, Source::ReadOnly { .. }));
     assert_eq!(o.checklist.status(4, O::Missbruk), Status::Uppfylld);
     assert!(
-        o.warnings[0].contains("används redan av en annan insats"),
+        o.warnings[0].contains("används redan av programmet insats"),
         "{:?}",
         o.warnings
     );
