@@ -401,7 +401,7 @@ impl App {
             Some(i) => {
                 self.copy = Some(CopyRequest {
                     name: i.namn.clone(),
-                    text: crate::clipboard::insats_text(i),
+                    text: detail::insats_text(i),
                 });
             }
             None => {

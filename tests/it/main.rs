@@ -35,6 +35,7 @@ mod hostile_text;
 mod indikatorer;
 mod indikatorer_loader;
 mod keymap;
+mod layers;
 mod loader;
 mod narrowing;
 mod properties;
