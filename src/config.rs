@@ -3,7 +3,6 @@
 //! Windows): the theme. Its absence also means a first start: the app
 //! then shows a hint on how to begin, and writes a commented file so the hint shows once.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -179,7 +178,10 @@ pub fn write_template(file: &Path) -> std::io::Result<()> {
 }
 
 /// Write `bytes` to `file` through a temporary file in the same directory and a rename, so
-/// that a reader sees the old content or the new, never half of it.
+/// that a reader sees the old content or the new, never half of it: the directory is
+/// created if missing, then the checklist's careful write does the rest
+/// ([`crate::checklist::store::write_atomic`]: a unique temporary name, fsync of the file
+/// and of the directory).
 ///
 /// # Errors
 /// The directory cannot be created or the file cannot be written.
@@ -189,26 +191,26 @@ pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, file)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    crate::checklist::store::write_atomic(file, bytes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn write_atomic_creates_the_folder_replaces_the_file_and_leaves_nothing_beside_it() {
+        let d = tempfile::tempdir().expect("temp dir");
+        let file = d.path().join("ny").join("config.toml");
+        write_atomic(&file, b"first\n").expect("first write");
+        write_atomic(&file, b"second\n").expect("second write");
+        assert_eq!(std::fs::read(&file).expect("reads"), b"second\n");
+        let names: Vec<_> = std::fs::read_dir(file.parent().expect("folder"))
+            .expect("lists")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["config.toml"]);
+    }
 
     #[test]
     fn the_template_parses_to_no_settings() {
