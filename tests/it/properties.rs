@@ -2,7 +2,8 @@
 //! panic and keep every selection and scroll in range; every layout of terminal size draws;
 //! the CSV loaders and the keymap parser take arbitrary input without panicking.
 //!
-//! More cases for a longer run: `PROPTEST_CASES=5000 cargo test --test properties`.
+//! More cases for a longer run: `PROPTEST_CASES=5000 cargo test --test it properties`. A
+//! failure prints its shrunk input; `PROPTEST_RNG_SEED=N` replays a run with the same cases.
 
 use crate::common;
 
@@ -10,7 +11,7 @@ use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insats::action::{Action, Context};
-use insats::app::layout::inner;
+use insats::app::layout::{MIN_HEIGHT, MIN_WIDTH, inner};
 use insats::app::{App, View};
 use insats::keymap::Keymap;
 use insats::ui::{self, Theme};
@@ -19,6 +20,7 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRng, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 
 /// Cases per property unless `PROPTEST_CASES` says otherwise.
 fn config(cases: u32) -> Config {
@@ -155,6 +157,66 @@ fn draw(app: &App, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
+fn draw_buffer(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|f| ui::draw(f, app, &Theme::color()))
+        .expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen's rows as text, one symbol per cell.
+fn rows(b: &Buffer) -> Vec<String> {
+    (0..b.area.height)
+        .map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// What every drawn screen keeps: no cell holds a control character; from the smallest
+/// window on, the status line (the last row) says something and, with `boxes` (no overlay
+/// covering the panes' corners), every box is closed (each `┌` has its `┐` on the row, a
+/// side of `│` down to its `└`, and that its `┘`).
+fn screen_invariants(b: &Buffer, boxes: bool) -> Result<(), String> {
+    let (w, h) = (b.area.width, b.area.height);
+    for y in 0..h {
+        for x in 0..w {
+            let sym = b[(x, y)].symbol();
+            if sym.chars().any(char::is_control) {
+                return Err(format!("a control character {sym:?} at {x},{y}"));
+            }
+        }
+    }
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        return Ok(());
+    }
+    let rows = rows(b);
+    if rows[usize::from(h - 1)].trim().is_empty() {
+        return Err("no status line".into());
+    }
+    let at = |x: u16, y: u16| b[(x, y)].symbol();
+    for y in (0..h).filter(|_| boxes) {
+        for x in 0..w {
+            if at(x, y) != "┌" {
+                continue;
+            }
+            if !(x + 1..w).any(|x2| at(x2, y) == "┐") {
+                return Err(format!("the box at {x},{y} has no ┐"));
+            }
+            let mut y2 = y + 1;
+            while y2 < h && at(x, y2) == "│" {
+                y2 += 1;
+            }
+            if y2 == h || at(x, y2) != "└" {
+                return Err(format!("the box at {x},{y} has no └ below its side"));
+            }
+            if !(x + 1..w).any(|x2| at(x2, y2) == "┘") {
+                return Err(format!("the box at {x},{y} has no ┘"));
+            }
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config(32))]
 
@@ -276,14 +338,41 @@ fn every_layout_of_size_draws_in_every_state() {
                 width: w,
                 height: h,
             });
-            let screen = draw(&app, w, h);
-            assert_eq!(screen.lines().count(), usize::from(h));
+            let screen = draw_buffer(&app, w, h);
+            if let Err(e) = screen_invariants(&screen, !app.help_open()) {
+                panic!("{w}x{h} after {steps:?}: {e}\n{}", rows(&screen).join("\n"));
+            }
             app.update(Action::ShowCatalog);
             if app.help_open() {
                 app.update(Action::ToggleHelp);
             }
         }
     }
+}
+
+#[test]
+fn the_screen_check_finds_an_open_box_a_control_character_and_a_missing_status_line() {
+    let area = ratatui::layout::Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT);
+    let style = ratatui::style::Style::default();
+    let mut b = Buffer::empty(area);
+    b.set_string(0, 0, "┌ Insats ┐", style);
+    b.set_string(0, 1, "│        │", style);
+    b.set_string(0, 2, "└────────┘", style);
+    b.set_string(0, MIN_HEIGHT - 1, "F1 hjälp", style);
+    assert_eq!(screen_invariants(&b, true), Ok(()));
+    let mut open = b.clone();
+    open.set_string(9, 2, "─", style);
+    assert!(screen_invariants(&open, true).is_err_and(|e| e.contains('┘')));
+    assert_eq!(screen_invariants(&open, false), Ok(()));
+    let mut no_status = b.clone();
+    no_status.set_string(0, MIN_HEIGHT - 1, "        ", style);
+    assert_eq!(
+        screen_invariants(&no_status, true),
+        Err("no status line".into())
+    );
+    let mut control = b.clone();
+    control[(3, 1)].set_symbol("\u{1b}");
+    assert!(screen_invariants(&control, true).is_err_and(|e| e.contains("control")));
 }
 
 // ---- loaders and the keymap parser --------------------------------------------------------
