@@ -11,12 +11,7 @@
 //! outer terminal when `allow-passthrough` is `on` (or tmux is older than 3.3). Whichever
 //! tmux refuses it drops silently; both carry the same text.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-
-use crate::app::detail::{figure_text, path, statistics};
-use crate::model::Insats;
-use crate::text::sanitize;
 
 const ESC: char = '\x1b';
 const BEL: char = '\x07';
@@ -80,36 +75,6 @@ pub fn base64(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-/// The insats as plain text to paste into a document or an e-mail: name, place, förklaring,
-/// källa and the national figures. No line is wrapped; control characters are made visible.
-#[must_use]
-pub fn insats_text(i: &Insats) -> String {
-    let mut s = String::new();
-    let _ = writeln!(s, "{}", sanitize(&i.namn));
-    let _ = writeln!(s, "{}", sanitize(&path(i)));
-    s.push_str("\nFörklaring\n");
-    match &i.forklaring {
-        Some(f) => {
-            for line in f.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                let _ = writeln!(s, "{}", sanitize(line));
-            }
-        }
-        None => s.push_str("Saknas i källan.\n"),
-    }
-    s.push_str("\nKälla\n");
-    match &i.kalla {
-        Some(k) => {
-            let _ = writeln!(s, "{}", sanitize(k.trim()));
-        }
-        None => s.push_str("Saknas i källan.\n"),
-    }
-    s.push_str("\nAntal kommuner (andel av dem som svarade), SKR:s kartläggning, hela landet\n");
-    for (label, f) in statistics(i) {
-        let _ = writeln!(s, "{label}: {}", figure_text(f));
-    }
-    s
 }
 
 /// Where copied text is also written: `urklipp.txt` in the state folder of

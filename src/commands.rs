@@ -329,7 +329,7 @@ pub(crate) fn deliver(
     };
     match bytes
         .map_err(|e| e.to_string())
-        .and_then(|b| write_atomically(path, &b).map_err(|e| e.to_string()))
+        .and_then(|b| crate::checklist::store::write_atomic(path, &b).map_err(|e| e.to_string()))
     {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -352,20 +352,6 @@ fn format_of_file(path: &Path) -> Option<DataFormat> {
         "json" => Some(DataFormat::Json),
         _ => None,
     }
-}
-
-/// Write `bytes` to a new file beside `path` and rename it to `path`.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
 }
 
 /// Bytes to stdout; a closed pipe ends quietly with success.

@@ -3,15 +3,69 @@
 //! Windows): the theme. Its absence also means a first start: the app
 //! then shows a hint on how to begin, and writes a commented file so the hint shows once.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::ui::theme::ThemeName;
-
 /// The file's name inside the configuration directory.
 pub const FILE_NAME: &str = "config.toml";
+
+/// The themes a user can choose. Named here, below the drawing code, because the settings
+/// file and the command line choose one; [`crate::ui::theme`] gives each its colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ThemeName {
+    /// Terminal colours, made for a dark background.
+    #[default]
+    Dark,
+    /// Dark text on white.
+    Light,
+    /// White and yellow on black, bold.
+    HighContrast,
+}
+
+impl ThemeName {
+    /// Every theme, in the order of the help text.
+    pub const ALL: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast];
+
+    /// The name used on the command line and in the configuration file.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "mork",
+            ThemeName::Light => "ljus",
+            ThemeName::HighContrast => "kontrast",
+        }
+    }
+
+    /// Other names accepted for the theme: with å ä ö, and in English.
+    #[must_use]
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            ThemeName::Dark => &["mörk", "dark"],
+            ThemeName::Light => &["light"],
+            ThemeName::HighContrast => &["hög-kontrast", "hog-kontrast", "high-contrast"],
+        }
+    }
+
+    /// A short Swedish description.
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "terminalens färger, för mörk bakgrund",
+            ThemeName::Light => "mörk text på vitt",
+            ThemeName::HighContrast => "vitt och gult på svart, för projektor",
+        }
+    }
+
+    /// The theme a name or alias stands for (case is ignored).
+    #[must_use]
+    pub fn parse(s: &str) -> Option<ThemeName> {
+        let s = s.trim().to_lowercase();
+        ThemeName::ALL
+            .into_iter()
+            .find(|t| t.name() == s || t.aliases().contains(&s.as_str()))
+    }
+}
 
 /// What the settings file says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -124,7 +178,10 @@ pub fn write_template(file: &Path) -> std::io::Result<()> {
 }
 
 /// Write `bytes` to `file` through a temporary file in the same directory and a rename, so
-/// that a reader sees the old content or the new, never half of it.
+/// that a reader sees the old content or the new, never half of it: the directory is
+/// created if missing, then the checklist's careful write does the rest
+/// ([`crate::checklist::store::write_atomic`]: a unique temporary name, fsync of the file
+/// and of the directory).
 ///
 /// # Errors
 /// The directory cannot be created or the file cannot be written.
@@ -134,26 +191,26 @@ pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, file)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    crate::checklist::store::write_atomic(file, bytes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn write_atomic_creates_the_folder_replaces_the_file_and_leaves_nothing_beside_it() {
+        let d = tempfile::tempdir().expect("temp dir");
+        let file = d.path().join("ny").join("config.toml");
+        write_atomic(&file, b"first\n").expect("first write");
+        write_atomic(&file, b"second\n").expect("second write");
+        assert_eq!(std::fs::read(&file).expect("reads"), b"second\n");
+        let names: Vec<_> = std::fs::read_dir(file.parent().expect("folder"))
+            .expect("lists")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["config.toml"]);
+    }
 
     #[test]
     fn the_template_parses_to_no_settings() {

@@ -65,6 +65,27 @@ pub fn fold_char_into(c: char, out: &mut String) {
     }
 }
 
+/// An ASCII slug for ids and file names: [`fold`]ed (`å ä → a`, `ö → o`, other accents
+/// dropped), runs of anything but ASCII letters and digits → one `-`, none at the ends.
+///
+/// ```
+/// assert_eq!(insats::sort::slug("Malmö stad / Södra"), "malmo-stad-sodra");
+/// assert_eq!(insats::sort::slug(" / "), "");
+/// ```
+#[must_use]
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.truncate(out.trim_end_matches('-').len());
+    out
+}
+
 /// Fold a whole string for matching; see [`fold_char_into`].
 ///
 /// ```

@@ -146,6 +146,30 @@ pub fn escape_json_controls(json: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` cut to at most `width` columns, ending in `…` when something was cut (nothing
+/// is left for width 0). Wide characters count two columns and are never split; the one
+/// truncation of the app, its panes and the command line's tables.
+///
+/// ```
+/// use insats::text::truncate;
+/// assert_eq!(truncate("Kontaktperson", 20), "Kontaktperson");
+/// assert_eq!(truncate("Kontaktperson", 8), "Kontakt…");
+/// assert_eq!(truncate("Kontaktperson", 0), "");
+/// ```
+#[must_use]
+pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    use unicode_truncate::UnicodeTruncateStr as _;
+    use unicode_width::UnicodeWidthStr as _;
+    if text.width() <= width {
+        return Cow::Borrowed(text);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let (kept, _) = text.unicode_truncate(width - 1);
+    Cow::Owned(format!("{kept}…"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,26 +80,11 @@ pub fn extract(
     Ok(out)
 }
 
-/// ASCII slug: å ä → a, ö → o, other letters folded, runs of other characters → `-`.
+/// ASCII slug: å ä → a, ö → o, other letters folded, runs of other characters → `-`
+/// (the app's [`insats::sort::slug`]).
 #[must_use]
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' => 'a',
-            'ö' | 'ó' | 'ø' => 'o',
-            'é' | 'è' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            'í' => 'i',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
+    insats::sort::slug(s)
 }
 
 /// Cut a slug to at most `max` bytes at a `-` boundary.

@@ -1,5 +1,5 @@
 //! Links between indikatorer and insatser: the reviewed decisions, the extractor's checks,
-//! the loader's errors and the shipped links (the command line: `tests/cli_kopplingar.rs`).
+//! the loader's errors and the shipped links (the command line: `tests/it/cli_kopplingar.rs`).
 
 use std::path::Path;
 

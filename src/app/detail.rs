@@ -2,10 +2,13 @@
 //! statistic bars and the same insats elsewhere. Only words and tones here; `ui::detail`
 //! turns tones into colours.
 
+use std::fmt::Write as _;
+
 use unicode_width::UnicodeWidthStr;
 
 use crate::checklist::{Fraga, InsatsSvar, Svar};
 use crate::model::{Catalog, Figure, Insats};
+use crate::text::sanitize;
 
 /// What a piece of text is, so that the theme can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -694,6 +697,37 @@ fn comparison(
         }
     }
     rows
+}
+
+/// The insats as plain text for the clipboard (the copy request carries it to
+/// [`crate::clipboard`]) to paste into a document or an e-mail: name, place, förklaring,
+/// källa and the national figures. No line is wrapped; control characters are made visible.
+#[must_use]
+pub fn insats_text(i: &Insats) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", sanitize(&i.namn));
+    let _ = writeln!(s, "{}", sanitize(&path(i)));
+    s.push_str("\nFörklaring\n");
+    match &i.forklaring {
+        Some(f) => {
+            for line in f.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let _ = writeln!(s, "{}", sanitize(line));
+            }
+        }
+        None => s.push_str("Saknas i källan.\n"),
+    }
+    s.push_str("\nKälla\n");
+    match &i.kalla {
+        Some(k) => {
+            let _ = writeln!(s, "{}", sanitize(k.trim()));
+        }
+        None => s.push_str("Saknas i källan.\n"),
+    }
+    s.push_str("\nAntal kommuner (andel av dem som svarade), SKR:s kartläggning, hela landet\n");
+    for (label, f) in statistics(i) {
+        let _ = writeln!(s, "{label}: {}", figure_text(f));
+    }
+    s
 }
 
 #[cfg(test)]

@@ -8,10 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Focus, View};
 
-/// Smallest window the app draws in; below it a short note is shown instead.
-pub const MIN_WIDTH: u16 = 40;
-/// See [`MIN_WIDTH`].
-pub const MIN_HEIGHT: u16 = 10;
+pub use crate::screen::{MIN_HEIGHT, MIN_WIDTH};
 /// From this width on all three panes of the checklist are side by side.
 pub const WIDE: u16 = 100;
 /// From this width on all three panes of the catalogue are side by side; below it the tree

@@ -12,7 +12,7 @@ pub mod presentation;
 pub mod tree;
 
 use ratatui::layout::{Position, Rect};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::action::{Action, Context};
 use crate::checklist::{Fraga, Svar};
@@ -402,7 +402,7 @@ impl App {
             Some(i) => {
                 self.copy = Some(CopyRequest {
                     name: i.namn.clone(),
-                    text: crate::clipboard::insats_text(i),
+                    text: detail::insats_text(i),
                 });
             }
             None => {
@@ -1039,18 +1039,7 @@ impl App {
 
 /// `s` cut to at most `width` columns, ending with `…` when cut.
 fn truncate_to(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    for c in s.chars() {
-        if out.width() + c.width().unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
+    crate::text::truncate(s, width).into_owned()
 }
 
 /// Row `row` of the screen as a row inside a bordered pane, if it is inside.

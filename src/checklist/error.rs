@@ -53,9 +53,9 @@ pub enum ChecklistError {
         message: String,
     },
     #[error(
-        "{}: används redan av en annan insats{}; öppna den när den är stängd, eller ange en annan fil med --checklista",
+        "{}: används redan av programmet insats {}; öppna den när den är stängd, eller ange en annan fil med --checklista",
         file.display(),
-        pid.map(|p| format!(" (process {p})")).unwrap_or_default()
+        pid.map_or_else(|| "i en annan process".to_string(), |p| format!("i process {p}"))
     )]
     Locked { file: PathBuf, pid: Option<u32> },
     #[error("{}: kan inte låsas ({}): {source}", file.display(), lock_file.display())]

@@ -188,13 +188,13 @@ mod tests {
     #[test]
     fn nej_on_ges_clears_the_other_three_and_refuses_new_answers() {
         let mut s = InsatsSvar::default();
-        s.set("x", Fraga::Ges, Some(Svar::Ja)).unwrap();
-        s.set("x", Fraga::Digitalt, Some(Svar::Ja)).unwrap();
-        s.set("x", Fraga::Ges, Some(Svar::Nej)).unwrap();
+        s.set("x", Fraga::Ges, Some(Svar::Ja)).expect("set");
+        s.set("x", Fraga::Digitalt, Some(Svar::Ja)).expect("set");
+        s.set("x", Fraga::Ges, Some(Svar::Nej)).expect("set");
         assert_eq!(s.get(Fraga::Digitalt), None);
         assert!(s.set("x", Fraga::EnskildRegi, Some(Svar::Ja)).is_err());
         // Removing an answer is always allowed.
-        s.set("x", Fraga::EnskildRegi, None).unwrap();
+        s.set("x", Fraga::EnskildRegi, None).expect("set");
         assert!(!s.ges());
     }
 

@@ -20,23 +20,7 @@ use super::ChecklistError;
 /// ```
 #[must_use]
 pub fn kommun_slug(name: &str) -> Option<String> {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' | 'â' | 'æ' => 'a',
-            'ö' | 'ó' | 'ò' | 'ô' | 'ø' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' | 'ù' => 'u',
-            'í' | 'ì' | 'ï' => 'i',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
+    let out = crate::sort::slug(name);
     (!out.is_empty()).then_some(out)
 }
 

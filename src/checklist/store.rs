@@ -331,12 +331,18 @@ impl AppOpened {
                     warnings: o.warnings.iter().map(ToString::to_string).collect(),
                 }
             }
-            Err(locked @ ChecklistError::Locked { .. }) => {
+            Err(locked @ ChecklistError::Locked { pid, .. }) => {
                 match Store::open_read_only_kommun(path, kommun, indikatorer) {
                     Ok(o) => AppOpened {
                         store: None,
                         checklist: o.checklist,
-                        read_only: Some("en annan insats har den öppen".to_string()),
+                        // "insats" alone would read as the domain noun: name the program.
+                        read_only: Some(match pid {
+                            Some(p) => format!("programmet insats (process {p}) har den öppen"),
+                            None => {
+                                "programmet insats har den öppen i en annan process".to_string()
+                            }
+                        }),
                         warnings: vec![locked.to_string()],
                     },
                     Err(e) => Self::unreadable(&e, indikatorer),

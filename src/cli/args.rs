@@ -3,9 +3,9 @@
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
-use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::config::ThemeName;
 use crate::model::Omrade;
-use crate::ui::theme::ThemeName;
+use crate::screen::{MIN_HEIGHT, MIN_WIDTH};
 
 /// How a command writes its data on stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

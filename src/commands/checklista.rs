@@ -122,7 +122,7 @@ pub fn export(
         Err(e) => return fail(format!("kan inte skriva rapporten: {e}")),
     };
     if let Some(file) = output {
-        return match super::write_atomically(file, &bytes) {
+        return match crate::checklist::store::write_atomic(file, &bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(format!("kan inte skriva {}: {e}", file.display())),
         };

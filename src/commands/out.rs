@@ -504,21 +504,7 @@ impl Table {
 /// Cut `text` to `width` terminal columns, ending in `…` when cut.
 #[must_use]
 pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
-    if text.width() <= width {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    Cow::Owned(out)
+    crate::text::truncate(text, width)
 }
 
 /// A percentage or median for reading: at most two decimals, trailing zeros dropped, and a

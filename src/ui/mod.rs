@@ -111,24 +111,7 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
 
 /// Cut `s` to at most `width` columns, ending with `…` when cut.
 fn truncate(s: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    crate::text::truncate(s, width).into_owned()
 }
 
 /// `text` on one line for a title, field or status line: unsafe characters made visible as

@@ -17,61 +17,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::detail::Tone;
 
-/// The themes a user can choose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum ThemeName {
-    /// Terminal colours, made for a dark background.
-    #[default]
-    Dark,
-    /// Dark text on white.
-    Light,
-    /// White and yellow on black, bold.
-    HighContrast,
-}
-
-impl ThemeName {
-    /// Every theme, in the order of the help text.
-    pub const ALL: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast];
-
-    /// The name used on the command line and in the configuration file.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            ThemeName::Dark => "mork",
-            ThemeName::Light => "ljus",
-            ThemeName::HighContrast => "kontrast",
-        }
-    }
-
-    /// Other names accepted for the theme: with å ä ö, and in English.
-    #[must_use]
-    pub fn aliases(self) -> &'static [&'static str] {
-        match self {
-            ThemeName::Dark => &["mörk", "dark"],
-            ThemeName::Light => &["light"],
-            ThemeName::HighContrast => &["hög-kontrast", "hog-kontrast", "high-contrast"],
-        }
-    }
-
-    /// A short Swedish description.
-    #[must_use]
-    pub fn description(self) -> &'static str {
-        match self {
-            ThemeName::Dark => "terminalens färger, för mörk bakgrund",
-            ThemeName::Light => "mörk text på vitt",
-            ThemeName::HighContrast => "vitt och gult på svart, för projektor",
-        }
-    }
-
-    /// The theme a name or alias stands for (case is ignored).
-    #[must_use]
-    pub fn parse(s: &str) -> Option<ThemeName> {
-        let s = s.trim().to_lowercase();
-        ThemeName::ALL
-            .into_iter()
-            .find(|t| t.name() == s || t.aliases().contains(&s.as_str()))
-    }
-}
+pub use crate::config::ThemeName;
 
 /// RGB colours of a theme, for exporting a screen: the default foreground and background,
 /// and the 16 ANSI colours (0–7 normal, 8–15 bright).

@@ -1,0 +1,45 @@
+//! Shared test fixtures: a small catalogue of real rows from `data/insatser.csv`.
+#![allow(dead_code)]
+
+pub mod datadir;
+
+use std::path::Path;
+
+use insats::app::App;
+use insats::keymap::Keymap;
+use insats::model::Catalog;
+
+/// 41 real rows: every MI, HVB and KBT row of six chosen kinds, a row with dashes, bullets.
+pub const FIXTURE: &str = include_str!("../../data/catalog/insatser.csv");
+
+pub fn catalog() -> Catalog {
+    let insatser =
+        insats::data::insatser::parse(FIXTURE, Path::new("tests/data/catalog/insatser.csv"))
+            .expect("fixture parses");
+    // Other parts of the catalogue (indikatorer, …) stay empty here.
+    #[allow(clippy::needless_update)]
+    Catalog {
+        insatser,
+        ..Default::default()
+    }
+}
+
+pub fn app() -> App {
+    App::new(catalog(), Keymap::builtin().expect("default keymap").help())
+}
+
+/// Names of the insatser listed, in order.
+pub fn listed(app: &App) -> Vec<String> {
+    app.list()
+        .hits
+        .iter()
+        .map(|h| app.catalog().insatser[h.index].namn.clone())
+        .collect()
+}
+
+/// Type text into the app as key presses would.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(insats::action::Action::InsertChar(c));
+    }
+}
