@@ -224,25 +224,10 @@ pub fn export(catalog: &Catalog, args: &ExportArgs, out: &out::Out) -> ExitCode 
         ExportFormat::CsvExcel => DataFormat::CsvExcel,
         ExportFormat::Xlsx => DataFormat::Xlsx,
     };
-    let per_omrade: Vec<(crate::model::Omrade, out::Table)> = if format == DataFormat::Xlsx {
-        crate::model::Omrade::ALL
-            .into_iter()
-            .map(|o| (o, export_table(catalog.in_omrade(o), args.kallrad)))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mut sheets: Vec<sheet::Sheet<'_>> = per_omrade
-        .iter()
-        .map(|(o, t)| sheet::Sheet {
-            name: o.short_label(),
-            table: t,
-        })
-        .collect();
-    sheets.push(sheet::Sheet {
-        name: "Alla",
-        table: &all,
+    let per_omrade = sheet::OmradeSheets::new(format == DataFormat::Xlsx, |o| {
+        export_table(catalog.in_omrade(o), args.kallrad)
     });
+    let sheets = per_omrade.sheets(&all);
     let json = || {
         catalog
             .insatser

@@ -118,25 +118,10 @@ pub fn export(
         };
     }
     let all = table(&catalog.insatser, &checklist);
-    let per_omrade: Vec<(Omrade, Table)> = if format == Some(KommunFormat::Xlsx) {
-        Omrade::ALL
-            .into_iter()
-            .map(|o| (o, table(catalog.in_omrade(o), &checklist)))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mut sheets: Vec<sheet::Sheet<'_>> = per_omrade
-        .iter()
-        .map(|(o, t)| sheet::Sheet {
-            name: o.short_label(),
-            table: t,
-        })
-        .collect();
-    sheets.push(sheet::Sheet {
-        name: "Alla",
-        table: &all,
+    let per_omrade = sheet::OmradeSheets::new(format == Some(KommunFormat::Xlsx), |o| {
+        table(catalog.in_omrade(o), &checklist)
     });
+    let sheets = per_omrade.sheets(&all);
     let json = || {
         catalog
             .insatser

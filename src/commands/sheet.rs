@@ -9,13 +9,49 @@
 use rust_xlsxwriter::{Format as XlsxFormat, Workbook, XlsxError};
 
 use super::out::{Align, Role, Table};
-use crate::model::Catalog;
+use crate::model::{Catalog, Omrade};
 
 /// One sheet of a workbook: its name and its rows.
 #[derive(Debug, Clone, Copy)]
 pub struct Sheet<'a> {
     pub name: &'a str,
     pub table: &'a Table,
+}
+
+/// A workbook's tables for the catalogue: one per område, and the sheet "Alla" after them.
+pub struct OmradeSheets {
+    per_omrade: Vec<(Omrade, Table)>,
+}
+
+impl OmradeSheets {
+    /// The per-område tables, `table(område)`, built only when a workbook is `wanted`.
+    #[must_use]
+    pub fn new(wanted: bool, table: impl Fn(Omrade) -> Table) -> Self {
+        let per_omrade = if wanted {
+            Omrade::ALL.into_iter().map(|o| (o, table(o))).collect()
+        } else {
+            Vec::new()
+        };
+        OmradeSheets { per_omrade }
+    }
+
+    /// The sheets: each område under its short label, then "Alla".
+    #[must_use]
+    pub fn sheets<'a>(&'a self, all: &'a Table) -> Vec<Sheet<'a>> {
+        let mut sheets: Vec<Sheet<'a>> = self
+            .per_omrade
+            .iter()
+            .map(|(o, t)| Sheet {
+                name: o.short_label(),
+                table: t,
+            })
+            .collect();
+        sheets.push(Sheet {
+            name: "Alla",
+            table: all,
+        });
+        sheets
+    }
 }
 
 /// The widest a column is made, in characters; longer texts wrap in Excel's cell view.
