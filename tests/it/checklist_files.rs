@@ -15,15 +15,8 @@ fn indikatorer() -> Vec<Indikator> {
     data::load(&Source::Embedded).expect("loads").indikatorer
 }
 
-/// Run the binary with XDG_DATA_HOME and HOME under `home`.
 fn run(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_insats"))
-        .args(args)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("HOME", home)
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs")
+    crate::common::run_at(home, args)
 }
 
 fn ok(home: &Path, args: &[&str]) -> Output {
@@ -515,11 +508,8 @@ fn a_text_that_would_not_read_back_the_same_is_never_written() {
 fn run_bounded(home: &Path, args: &[&str]) -> Output {
     use std::io::Read as _;
     use std::time::{Duration, Instant};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_insats"))
+    let mut child = crate::common::insats_at(home)
         .args(args)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("HOME", home)
-        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -8,16 +8,8 @@ use std::process::{Command, Output};
 use insats::checklist::Store;
 use insats::data::{self, Source};
 
-/// Run the binary with a clean XDG_DATA_HOME and HOME under `home`.
 fn run(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_insats"))
-        .args(args)
-        .env("XDG_DATA_HOME", home.join("data"))
-        // Windows keeps the checklists in %APPDATA%\insats: the same layout under `data`.
-        .env("APPDATA", home.join("data"))
-        .env("HOME", home)
-        .output()
-        .expect("runs")
+    crate::common::run_at(home, args)
 }
 
 fn ok(home: &Path, args: &[&str]) -> String {

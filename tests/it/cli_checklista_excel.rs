@@ -3,18 +3,12 @@
 //! stays text.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 
 fn run(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_insats"))
-        .args(args)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("APPDATA", home.join("data"))
-        .env("HOME", home)
-        .output()
-        .expect("runs")
+    crate::common::run_at(home, args)
 }
 
 fn ok(home: &Path, args: &[&str]) -> Vec<u8> {

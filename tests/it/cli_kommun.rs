@@ -1,17 +1,10 @@
 //! `insats kommun`: the kommun's answers from the command line, through the real binary.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn run(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_insats"))
-        .args(args)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("HOME", home)
-        .env_remove("COLUMNS")
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs")
+    crate::common::run_at(home, args)
 }
 
 fn ok(home: &Path, args: &[&str]) -> String {

@@ -4,6 +4,7 @@
 pub mod datadir;
 
 use std::path::Path;
+use std::process::{Command, Output, Stdio};
 
 use insats::app::App;
 use insats::keymap::Keymap;
@@ -42,4 +43,22 @@ pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(insats::action::Action::InsertChar(c));
     }
+}
+
+/// The binary with its user files kept under `home`: `XDG_DATA_HOME` (and, on Windows,
+/// `APPDATA`, where the checklists live there) is `home/data`, `HOME` is `home`; no input and
+/// no inherited `COLUMNS`.
+pub fn insats_at(home: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_insats"));
+    c.env("XDG_DATA_HOME", home.join("data"))
+        .env("APPDATA", home.join("data"))
+        .env("HOME", home)
+        .env_remove("COLUMNS")
+        .stdin(Stdio::null());
+    c
+}
+
+/// Run `insats ARGS` with its user files under `home` (see [`insats_at`]).
+pub fn run_at(home: &Path, args: &[&str]) -> Output {
+    insats_at(home).args(args).output().expect("runs")
 }
