@@ -192,7 +192,7 @@ pub fn run(mut app: App, keymap: &Keymap, themes: &Themes, mut store: Option<Sto
     // session). `restore` has shown the cursor already, so the drop is skipped.
     std::mem::forget(terminal);
     if !matches!(ending, Ending::Quit) {
-        app.checklist_mut().keep_draft();
+        app.keep_draft();
     }
     Finished { app, store, ending }
 }
@@ -534,12 +534,12 @@ fn event_loop(
                 }
             }
             Ok(ev) => {
-                let editing = app.checklist().editor.is_some();
+                let editing = app.editor().is_some();
                 if let Some(action) = to_action(&ev, app, keymap) {
                     app.update(action);
                     sync_checklist(store, app);
                 }
-                if editing && app.checklist().editor.is_none() && !PASTE_EVENTS {
+                if editing && app.editor().is_none() && !PASTE_EVENTS {
                     discard_queued_keys();
                 }
                 if let Some(request) = app.copy_request() {

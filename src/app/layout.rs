@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Focus, View};
@@ -53,6 +53,20 @@ impl Panes {
     #[must_use]
     pub fn compute(area: Rect, focus: Focus) -> Panes {
         Self::with_tree_from(area, focus, WIDE)
+    }
+
+    /// The pane at a point of the window and its rectangle, if a pane is there: the
+    /// search box as [`Focus::Search`], the checklist's områden as [`Focus::Tree`].
+    #[must_use]
+    pub fn at(&self, at: Position) -> Option<(Focus, Rect)> {
+        [
+            (Focus::Search, self.search),
+            (Focus::List, self.list),
+            (Focus::Tree, self.tree),
+            (Focus::Detail, self.detail),
+        ]
+        .into_iter()
+        .find_map(|(pane, r)| r.filter(|r| r.contains(at)).map(|r| (pane, r)))
     }
 
     fn with_tree_from(area: Rect, focus: Focus, wide: u16) -> Panes {

@@ -1,11 +1,15 @@
 //! The presentation mode's slide: one insats in a large, calm layout (title, place,
 //! förklaring, källa, the figures as full-width bars), fitted to the screen. Only words and
-//! tones here; `ui::presentation` draws them.
+//! tones here; `ui::presentation` draws them. Its keys move through the catalogue's list.
 
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
+use super::catalog::{CatalogState, Cx};
 use super::detail::{DetailLine, Tone, figure_text, forklaring_lines, path, statistics, wrap};
+use super::layout::Panes;
+use super::list::edit_text;
+use crate::action::Action;
 use crate::model::{Catalog, Insats};
 
 /// The widest the text column gets, for lines that the eye can follow across a room.
@@ -293,4 +297,112 @@ mod tests {
             }
         }
     }
+}
+
+/// The presentation mode's state: how far the förklaring is scrolled, and a search typed
+/// inside it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Presentation {
+    /// Lines the förklaring is scrolled by, when it does not fit.
+    pub scroll: usize,
+    /// While a search is typed inside the presentation: the query and the insats shown
+    /// before it, for Esc to go back to.
+    pub search: Option<Before>,
+}
+
+/// What the presentation showed before a search inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Before {
+    pub query: String,
+    pub shown: Option<usize>,
+}
+
+/// What the app does after a key in the presentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// Back to the catalogue's panes.
+    Leave,
+    /// On to the checklist.
+    ToChecklist,
+}
+
+impl Presentation {
+    /// Apply a key (or the mouse) to the presentation of the catalogue's list.
+    pub fn update(&mut self, action: Action, list: &mut CatalogState, cx: &Cx<'_>) -> Outcome {
+        if self.search.is_some() {
+            self.update_search(action, list);
+            return Outcome::Stay;
+        }
+        let step = |list: &mut CatalogState, delta: isize| {
+            list.move_selection(delta);
+        };
+        match action {
+            // ↑↓ scroll a förklaring that does not fit, then go on to the next insats.
+            Action::Down if self.scroll < overflow(list, cx) => self.scroll += 1,
+            Action::Up if self.scroll > 0 => self.scroll -= 1,
+            Action::NextInsats | Action::Down | Action::PageDown => step(list, 1),
+            Action::PrevInsats | Action::Up | Action::PageUp => step(list, -1),
+            Action::Top => step(list, isize::MIN / 2),
+            Action::Bottom => step(list, isize::MAX / 2),
+            Action::Scroll { delta, .. } => step(list, isize::from(delta.signum())),
+            // A click on the left half goes back, on the right half forward.
+            Action::Click { column, .. } => {
+                step(list, if column < cx.area.width / 2 { -1 } else { 1 });
+            }
+            Action::Back | Action::ShowCatalog => return Outcome::Leave,
+            // A search inside the presentation: typed on the status line, in its theme,
+            // from an empty box.
+            Action::FocusSearch => {
+                self.search = Some(Before {
+                    query: list.list().query.clone(),
+                    shown: list.list().selected_index(),
+                });
+                list.set_query(String::new());
+            }
+            Action::ShowChecklist => return Outcome::ToChecklist,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// Keys while a search is typed inside the presentation: Enter shows the hits from the
+    /// first, Esc goes back to the slide.
+    fn update_search(&mut self, action: Action, list: &mut CatalogState) {
+        match action {
+            Action::InsertChar(_) | Action::DeleteChar | Action::ClearSearch => {
+                let mut q = list.list().query.clone();
+                if edit_text(&mut q, action) {
+                    list.set_query(q);
+                }
+            }
+            Action::Open => {
+                self.search = None;
+                list.select_row(0);
+            }
+            // Esc: back to the slide shown before, with its search.
+            Action::Back => {
+                if let Some(before) = self.search.take() {
+                    list.set_query(before.query);
+                    if let Some(i) = before.shown {
+                        list.select_insats(i);
+                    }
+                }
+            }
+            Action::Up => list.move_selection(-1),
+            Action::Down => list.move_selection(1),
+            _ => {}
+        }
+    }
+}
+
+/// How far the slide's förklaring can scroll at the window's size.
+fn overflow(list: &CatalogState, cx: &Cx<'_>) -> usize {
+    let col = column(Panes::catalog(cx.area, list.focus()).screen);
+    forklaring_overflow(
+        cx.catalog,
+        list.list().selected_index().unwrap_or(usize::MAX),
+        usize::from(col.width),
+        usize::from(col.height),
+    )
 }

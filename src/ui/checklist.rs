@@ -8,13 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::list::highlighted;
+use super::list::{highlighted, rows, search_box};
 use super::{Theme, one_line, truncate};
 use crate::action::{Action, Context};
-use crate::app::App;
-use crate::app::checklist::{ChecklistFocus, ChecklistState, Editing, Source};
+use crate::app::checklist::{ChecklistState, Editing, Source};
 use crate::app::layout::{Panes, inner};
-use crate::app::tree::keep_visible;
+use crate::app::{App, Focus};
 use crate::checklist::Progress;
 use crate::model::IndikatorOmrade;
 
@@ -32,7 +31,7 @@ pub fn draw(frame: &mut Frame, panes: &Panes, app: &App, theme: &Theme) {
     if let Some(r) = panes.detail {
         detail(frame, r, app, theme);
     }
-    if state.editor.is_some() {
+    if app.editor().is_some() {
         editor(frame, panes.main, app, theme);
     }
 }
@@ -48,7 +47,7 @@ fn source_label(app: &App) -> String {
 }
 
 fn omraden(frame: &mut Frame, area: Rect, state: &ChecklistState, theme: &Theme) {
-    let focused = state.focus == ChecklistFocus::Omraden;
+    let focused = state.focus == Focus::Tree;
     let mut title = " Områden ".to_string();
     if let Some(k) = state.checklist().kommun() {
         title = format!(" {} ", one_line(k));
@@ -114,39 +113,33 @@ fn scope_label(state: &ChecklistState) -> String {
 
 fn search(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.checklist();
-    let focused = state.focus == ChecklistFocus::Search && state.editor.is_none();
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" Sök indikatorer i {} ", scope_label(state)),
-            theme.pane_title,
-        ))
-        .border_style(theme.border(focused));
-    let mut spans = vec![Span::raw(one_line(&state.query))];
-    if focused {
-        spans.push(Span::styled("▏", theme.key));
-    } else if state.query.is_empty()
-        && let Some(k) = app
-            .help()
-            .key(Some(Context::Checklist), Action::FocusSearch)
-    {
-        spans.push(Span::styled(
-            format!("{k} för att söka på titel, mått eller nummer"),
-            theme.dim,
-        ));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)).block(block), area);
+    let query = &state.list.query;
+    let hint = app
+        .help()
+        .key(Some(Context::Checklist), Action::FocusSearch)
+        .filter(|_| query.is_empty())
+        .map(|k| format!("{k} för att söka på titel, mått eller nummer"));
+    search_box(
+        frame,
+        area,
+        &format!(" Sök indikatorer i {} ", scope_label(state)),
+        &one_line(query),
+        state.focus == Focus::Search && app.editor().is_none(),
+        hint,
+        theme,
+    );
 }
 
 fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.checklist();
-    let focused = matches!(state.focus, ChecklistFocus::List | ChecklistFocus::Search);
+    let focused = matches!(state.focus, Focus::List | Focus::Search);
     let inside = inner(area);
-    let count = if state.query.trim().is_empty() && !state.all_omraden {
+    let count = if state.list.query.trim().is_empty() && !state.all_omraden {
         // Room beside the pane's title " Indikatorer " and the corners.
         let room = usize::from(inside.width).saturating_sub(16);
         progress_fit(&state.checklist().progress(state.selected_omrade()), room)
     } else {
-        match state.hits.len() {
+        match state.list.hits.len() {
             1 => "1 träff".to_string(),
             n => format!("{n} träffar"),
         }
@@ -166,10 +159,10 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             },
         ))
         .border_style(theme.border(focused));
-    if state.hits.is_empty() {
+    if state.list.hits.is_empty() {
         let text = format!(
             "Inga indikatorer matchar ”{}” i {}.",
-            one_line(state.query.trim()),
+            one_line(state.list.query.trim()),
             scope_label(state)
         );
         frame.render_widget(
@@ -182,64 +175,46 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let height = usize::from(inside.height);
     let width = usize::from(inside.width);
-    let offset = keep_visible(state.selected, state.offset, height);
     let indikatorer = &app.catalog().indikatorer;
-    let lines: Vec<Line> = state
-        .hits
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(row, hit)| {
-            let ind = &indikatorer[hit.index];
-            let selected = row == state.selected;
-            let base = match (selected, focused) {
-                (true, true) => theme.selected,
-                (true, false) => theme.selected_unfocused,
-                _ => Style::new(),
-            };
-            let (mark, mark_style) = if ind.bakgrundsmatt {
-                ("–", base.patch(theme.dim))
-            } else {
-                // `±`: an indikator whose områden differ, listed outside them all.
-                let mark = state
-                    .shown_status(ind)
-                    .map_or("±", crate::checklist::Status::mark);
-                (mark, base.patch(theme.figure))
-            };
-            let note = if state.checklist().note(ind.nummer).is_empty() {
-                ""
-            } else {
-                " ✎"
-            };
-            let prefix = format!(" {:>2} ", ind.nummer);
-            let room = width.saturating_sub(1 + prefix.width() + note.width());
-            let titel = truncate(&one_line(&ind.titel), room);
-            let title_style = if ind.bakgrundsmatt {
-                base.patch(theme.dim)
-            } else {
-                base
-            };
-            let mut spans = vec![
-                Span::styled(mark, mark_style),
-                Span::styled(prefix, base.patch(theme.dim)),
-            ];
-            spans.extend(highlighted(&titel, &hit.positions, title_style, theme));
-            spans.push(Span::styled(note, base.patch(theme.key)));
-            let mut line = Line::from(spans);
-            if selected {
-                line = line.style(base);
-            }
-            line
-        })
-        .collect();
+    let lines = rows(&state.list, height, focused, theme, |hit, base, _| {
+        let ind = &indikatorer[hit.index];
+        let (mark, mark_style) = if ind.bakgrundsmatt {
+            ("–", base.patch(theme.dim))
+        } else {
+            // `±`: an indikator whose områden differ, listed outside them all.
+            let mark = state
+                .shown_status(ind)
+                .map_or("±", crate::checklist::Status::mark);
+            (mark, base.patch(theme.figure))
+        };
+        let note = if state.checklist().note(ind.nummer).is_empty() {
+            ""
+        } else {
+            " ✎"
+        };
+        let prefix = format!(" {:>2} ", ind.nummer);
+        let room = width.saturating_sub(1 + prefix.width() + note.width());
+        let titel = truncate(&one_line(&ind.titel), room);
+        let title_style = if ind.bakgrundsmatt {
+            base.patch(theme.dim)
+        } else {
+            base
+        };
+        let mut spans = vec![
+            Span::styled(mark, mark_style),
+            Span::styled(prefix, base.patch(theme.dim)),
+        ];
+        spans.extend(highlighted(&titel, &hit.positions, title_style, theme));
+        spans.push(Span::styled(note, base.patch(theme.key)));
+        spans
+    });
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.checklist();
     let lines = state.detail_lines(app.catalog(), usize::from(inner(area).width));
-    let focused = state.focus == ChecklistFocus::Detail;
+    let focused = state.focus == Focus::Detail;
     super::detail::scrolled(
         frame,
         area,
@@ -252,7 +227,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(ed) = &app.checklist().editor else {
+    let Some(ed) = app.editor() else {
         return;
     };
     let width = area.width.saturating_sub(4).min(76);

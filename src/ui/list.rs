@@ -12,7 +12,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Theme, truncate};
 use crate::action::{Action, Context};
-use crate::app::tree::keep_visible;
+use crate::app::list::{Item, ListState};
 use crate::app::{App, Focus, layout::inner};
 use crate::text::{sanitize, sanitize_with_positions};
 
@@ -22,19 +22,63 @@ pub fn draw(frame: &mut Frame, search: Rect, list: Rect, app: &App, theme: &Them
 }
 
 fn draw_search(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let focused = app.focus() == Focus::Search;
-    let state = app.list();
-    let title = format!(" Sök i {} ", app.scope_label());
+    let query = &app.list().query;
+    search_box(
+        frame,
+        area,
+        &format!(" Sök i {} ", app.scope_label()),
+        &sanitize(query),
+        app.focus() == Focus::Search,
+        query.is_empty().then(|| "skriv för att söka".to_string()),
+        theme,
+    );
+}
+
+/// A search box (both views have one): `title` on its border, the query (`shown`, made
+/// safe to show), a cursor when it has the keyboard, else `hint` when given.
+pub(super) fn search_box(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    shown: &str,
+    focused: bool,
+    hint: Option<String>,
+    theme: &Theme,
+) {
     let block = Block::bordered()
-        .title(Span::styled(title, theme.pane_title))
+        .title(Span::styled(title.to_string(), theme.pane_title))
         .border_style(theme.border(focused));
-    let mut spans = vec![Span::raw(sanitize(&state.query).into_owned())];
+    let mut spans = vec![Span::raw(shown.to_string())];
     if focused {
         spans.push(Span::styled("▏", theme.key));
-    } else if state.query.is_empty() {
-        spans.push(Span::styled("skriv för att söka", theme.dim));
+    } else if let Some(hint) = hint {
+        spans.push(Span::styled(hint, theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).block(block), area);
+}
+
+/// The rows of a list pane `height` rows high (both views have one), from the row that
+/// keeps the selection in sight: `row` lays out each hit's spans on its row's base style,
+/// and the selected row reads as a bar, dimmer when the list has not the keyboard.
+pub(super) fn rows<H: Item>(
+    list: &ListState<H>,
+    height: usize,
+    focused: bool,
+    theme: &Theme,
+    mut row: impl FnMut(&H, Style, bool) -> Vec<Span<'static>>,
+) -> Vec<Line<'static>> {
+    list.shown(height)
+        .map(|(hit, selected)| {
+            let base = match (selected, focused) {
+                (true, true) => theme.selected,
+                (true, false) => theme.selected_unfocused,
+                _ => Style::new(),
+            };
+            let line = Line::from(row(hit, base, selected));
+            // Fill the row so the selection reads as a bar.
+            if selected { line.style(base) } else { line }
+        })
+        .collect()
 }
 
 /// Columns of a name kept when a row also needs room for what tells it apart.
@@ -90,22 +134,14 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let height = usize::from(inside.height);
     let width = usize::from(inside.width);
-    let offset = keep_visible(state.selected, state.offset, height);
     let kommun = app.checklist().kommun_name().is_some();
-    let lines: Vec<Line> = state
-        .hits
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(row, hit)| {
+    let lines = rows(
+        state,
+        height,
+        focused || app.focus() == Focus::Search,
+        theme,
+        |hit, base, selected| {
             let insats = &app.catalog().insatser[hit.index];
-            let selected = row == state.selected;
-            let base = match (selected, focused || app.focus() == Focus::Search) {
-                (true, true) => theme.selected,
-                (true, false) => theme.selected_unfocused,
-                _ => Style::new(),
-            };
             let mut spans = vec![Span::styled(if selected { "▸" } else { " " }, base)];
             let mut room = width.saturating_sub(1);
             // With a kommun chosen, a mark for the insatser it says it gives.
@@ -132,14 +168,9 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             if let Some(label) = fitted.label {
                 spans.push(Span::styled(label, base.patch(theme.dim)));
             }
-            let mut line = Line::from(spans);
-            if selected {
-                // Fill the row so the selection reads as a bar.
-                line = line.style(base);
-            }
-            line
-        })
-        .collect();
+            spans
+        },
+    );
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -381,7 +412,7 @@ fn nothing_found(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         theme.warning,
     )];
     let help = app.help();
-    if !state.whole_catalog
+    if !app.catalogue().whole_catalog()
         && app.scope_label() != "hela katalogen"
         && let Some(k) = help.key(Some(app.context()), Action::ToggleScope)
     {

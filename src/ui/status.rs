@@ -181,7 +181,7 @@ fn checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         message(frame, area, m, theme);
         return;
     }
-    let wanted: &[(Action, &str)] = if let Some(ed) = &state.editor {
+    let wanted: &[(Action, &str)] = if let Some(ed) = app.editor() {
         match ed.editing {
             Editing::Note(_) => &[(Action::Open, "spara"), (Action::Back, "avbryt")],
             Editing::Kommun => &[(Action::Open, "öppna"), (Action::Back, "avbryt")],

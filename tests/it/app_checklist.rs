@@ -3,7 +3,7 @@
 //! no-file states, and thousands of random keys.
 
 use insats::action::{Action, Context};
-use insats::app::checklist::{ChecklistFocus, Editing, Source};
+use insats::app::checklist::{Editing, Source};
 use insats::app::{App, Focus, View};
 use insats::checklist::{Checklist, Rules, Status};
 use insats::keymap::Keymap;
@@ -33,7 +33,8 @@ fn with_file() -> App {
 
 fn listed(a: &App) -> Vec<u32> {
     let c = a.checklist();
-    c.hits
+    c.list
+        .hits
         .iter()
         .map(|h| a.catalog().indikatorer[h.index].nummer)
         .collect()
@@ -152,7 +153,7 @@ fn a_shared_indikator_has_a_status_per_omrade_and_a_key_marks_only_the_omrade_sh
     assert_eq!(selected(&a), 4);
     a.update(Action::MarkUppfylld);
     a.update(Action::FocusTree);
-    assert_eq!(a.checklist().focus, ChecklistFocus::Omraden);
+    assert_eq!(a.checklist().focus, Focus::Tree);
     a.update(Action::Down);
     a.update(Action::Down);
     assert_eq!(a.checklist().selected_omrade(), O::Missbruk);
@@ -207,7 +208,7 @@ fn a_note_is_written_in_the_text_field_and_esc_leaves_it_unchanged() {
     let mut a = with_file();
     a.update(Action::EditNote);
     assert_eq!(a.context(), Context::Search, "typed keys are text");
-    let ed = a.checklist().editor.clone().expect("editor");
+    let ed = a.editor().cloned().expect("editor");
     assert_eq!(ed.editing, Editing::Note(1));
     for c in "Tas upp i maj q 2".chars() {
         a.update(Action::InsertChar(c));
@@ -221,14 +222,11 @@ fn a_note_is_written_in_the_text_field_and_esc_leaves_it_unchanged() {
     assert_eq!(a.context(), Context::Checklist);
 
     a.update(Action::EditNote);
-    assert_eq!(
-        a.checklist().editor.as_ref().map(|e| e.text.as_str()),
-        Some("Tas upp i maj q")
-    );
+    assert_eq!(a.editor().map(|e| e.text.as_str()), Some("Tas upp i maj q"));
     a.update(Action::ClearSearch);
     a.update(Action::InsertChar('x'));
     a.update(Action::Back);
-    assert!(a.checklist().editor.is_none());
+    assert!(a.editor().is_none());
     assert_eq!(a.checklist().checklist().note(1), "Tas upp i maj q");
 }
 
@@ -253,9 +251,9 @@ fn search_finds_titles_abbreviations_and_numbers_in_the_omrade_or_everywhere() {
     assert!(listed(&a).contains(&27), "{:?}", listed(&a));
     // Esc leaves the box, Esc in the list clears the search, Esc again goes to the catalogue.
     a.update(Action::Back);
-    assert_eq!(a.checklist().focus, ChecklistFocus::List);
+    assert_eq!(a.checklist().focus, Focus::List);
     a.update(Action::Back);
-    assert_eq!(a.checklist().query, "");
+    assert_eq!(a.checklist().list.query, "");
     a.update(Action::Back);
     assert_eq!(a.view(), View::Catalog);
 }
@@ -311,7 +309,7 @@ fn without_a_file_or_read_only_nothing_changes_and_the_user_is_told_why() {
     a.update(Action::ShowChecklist);
     a.update(Action::CycleStatus);
     a.update(Action::EditNote);
-    assert!(a.checklist().editor.is_none());
+    assert!(a.editor().is_none());
     assert_eq!(status(&a, 1), Status::EjBedomd);
     assert!(message(&a).starts_with("ingen checklista vald: välj kommun med c"));
 
@@ -339,10 +337,7 @@ fn choosing_a_kommun_leaves_a_request_for_the_loop() {
     let mut a = app();
     a.update(Action::ShowChecklist);
     a.update(Action::ChooseKommun);
-    assert_eq!(
-        a.checklist().editor.as_ref().map(|e| e.editing),
-        Some(Editing::Kommun)
-    );
+    assert_eq!(a.editor().map(|e| e.editing), Some(Editing::Kommun));
     for c in " Lund ".chars() {
         a.update(Action::InsertChar(c));
     }
@@ -456,10 +451,13 @@ fn thousands_of_random_keys_never_panic_and_keep_every_selection_in_range() {
         let c = a.checklist();
         assert!(c.omrade < 9, "step {step}");
         assert!(
-            c.hits.is_empty() || c.selected < c.hits.len(),
+            c.list.hits.is_empty() || c.list.selected < c.list.hits.len(),
             "step {step}: {action:?}"
         );
-        assert!(c.offset <= c.selected.max(c.offset), "step {step}");
+        assert!(
+            c.list.offset <= c.list.selected.max(c.list.offset),
+            "step {step}"
+        );
     }
 }
 
@@ -489,7 +487,7 @@ fn a_warning_from_opening_shows_in_the_catalogue_until_the_first_key_there() {
 fn a_click_on_an_omrade_selects_it_even_when_the_pane_is_scrolled() {
     let mut a = with_file();
     a.update(Action::Click { column: 5, row: 6 });
-    assert_eq!(a.checklist().focus, ChecklistFocus::Omraden);
+    assert_eq!(a.checklist().focus, Focus::Tree);
     assert_eq!(a.checklist().selected_omrade(), O::Missbruk);
     assert!(listed(&a).contains(&44));
     a.update(Action::Resize {
@@ -504,8 +502,8 @@ fn a_click_on_an_omrade_selects_it_even_when_the_pane_is_scrolled() {
     assert_eq!(a.checklist().selected_omrade(), O::Lss);
     // A click in the list selects that row: the list's first row is screen row 5.
     a.update(Action::Click { column: 40, row: 7 });
-    assert_eq!(a.checklist().focus, ChecklistFocus::List);
-    assert_eq!(a.checklist().selected, 2);
+    assert_eq!(a.checklist().focus, Focus::List);
+    assert_eq!(a.checklist().list.selected, 2);
 }
 
 #[test]

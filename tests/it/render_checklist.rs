@@ -134,10 +134,18 @@ fn single_column_50x16() {
 
 #[test]
 fn hostile_note_text_is_shown_visibly() {
+    // Typed, a control character never reaches the note (a terminal may report one for a
+    // key), as in every text field.
     let mut a = app_with(Source::File("x.toml".into()));
     a.update(Action::EditNote);
     typed(&mut a, "röd\x1b[31mtext\x07");
     a.update(Action::Open);
+    assert_eq!(a.checklist().checklist().note(1), "röd[31mtext");
+    // A note read from a file may hold them: they are shown visibly.
+    let mut c = Checklist::new(Rules::new(&a.catalog().indikatorer), Some("Malmö".into()));
+    c.set_note(1, "röd\x1b[31mtext\x07").expect("a note");
+    a.checklist_mut()
+        .set_checklist(c, Source::File("x.toml".into()), &[]);
     let s = screen(&mut a, 120, 40);
     assert!(!s.contains('\x1b') && !s.contains('\x07'));
     assert!(s.contains("röd^[[31mtext^G"), "{s}");

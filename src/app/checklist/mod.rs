@@ -8,24 +8,16 @@
 
 pub mod detail;
 
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
+use super::Focus;
 use super::layout::{Panes, inner};
+use super::list::{ListState, Panel, edit_text, paste_line};
 use super::tree::keep_visible;
-use super::{Focus, WHEEL_STEP};
 use crate::action::{Action, Context};
 use crate::checklist::{Checklist, Fraga, Rules, Scope, Status, StatusError, Svar};
 use crate::model::{Catalog, Indikator, IndikatorOmrade, Omrade};
 use crate::search::{IndikatorHit, IndikatorIndex};
-
-/// Which pane of the checklist has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChecklistFocus {
-    Omraden,
-    Search,
-    List,
-    Detail,
-}
 
 /// Where the checklist comes from and whether changes are saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,11 +39,21 @@ pub enum Editing {
     Kommun,
 }
 
-/// The one-line text field of the checklist.
+/// The one-line text field of the checklist, open in [`super::Mode::Editor`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Editor {
     pub editing: Editing,
     pub text: String,
+}
+
+impl Editor {
+    /// Pasted text: a note keeps its line breaks, a kommun's name is one line.
+    pub fn paste(&mut self, text: &str) {
+        match self.editing {
+            Editing::Note(_) => self.text.push_str(&super::paste::as_text(text)),
+            Editing::Kommun => self.text.push_str(&super::paste::as_line(text, usize::MAX)),
+        }
+    }
 }
 
 /// A message for the status line until the next key.
@@ -69,6 +71,8 @@ pub enum Outcome {
     ToCatalog,
     /// Show this insats (by index into the catalogue) in the catalogue.
     OpenInsats(usize),
+    /// Open the text field for a note or a kommun's name.
+    Edit(Editor),
 }
 
 /// The checklist view's state.
@@ -77,20 +81,15 @@ pub struct ChecklistState {
     checklist: Checklist,
     source: Source,
     index: IndikatorIndex,
-    pub focus: ChecklistFocus,
+    /// Which pane has the keyboard; the områden are the tree.
+    pub focus: Focus,
     /// Selected område, an index into [`IndikatorOmrade::ALL`].
     pub omrade: usize,
-    /// The search text.
-    pub query: String,
     /// Search every område instead of the selected one.
     pub all_omraden: bool,
-    /// The indikatorer listed, best first.
-    pub hits: Vec<IndikatorHit>,
-    pub selected: usize,
-    /// First visible row of the list.
-    pub offset: usize,
+    /// The search box and the indikatorer listed, best first.
+    pub list: ListState<IndikatorHit>,
     pub detail_scroll: usize,
-    pub editor: Option<Editor>,
     pub message: Option<Message>,
     kommun_request: Option<String>,
 }
@@ -103,15 +102,11 @@ impl ChecklistState {
             checklist: Checklist::new(Rules::new(indikatorer), None),
             source: Source::None,
             index: IndikatorIndex::new(indikatorer),
-            focus: ChecklistFocus::List,
+            focus: Focus::List,
             omrade: 0,
-            query: String::new(),
             all_omraden: false,
-            hits: Vec::new(),
-            selected: 0,
-            offset: 0,
+            list: ListState::default(),
             detail_scroll: 0,
-            editor: None,
             message: None,
             kommun_request: None,
         };
@@ -214,44 +209,29 @@ impl ChecklistState {
     /// The index (into the catalogue's indikatorer) of the selected indikator.
     #[must_use]
     pub fn selected_index(&self) -> Option<usize> {
-        self.hits.get(self.selected).map(|h| h.index)
+        self.list.selected_index()
     }
 
-    /// The key context: the text field or search box, else the checklist table.
+    /// The key context: the search box, else the checklist table.
     #[must_use]
     pub fn context(&self) -> Context {
-        if self.editor.is_some() || self.focus == ChecklistFocus::Search {
+        if self.focus == Focus::Search {
             Context::Search
         } else {
             Context::Checklist
         }
     }
 
-    /// The catalogue's focus whose pane layout this view uses.
-    #[must_use]
-    pub fn layout_focus(&self) -> Focus {
-        match self.focus {
-            ChecklistFocus::Omraden => Focus::Tree,
-            ChecklistFocus::Search | ChecklistFocus::List => Focus::List,
-            ChecklistFocus::Detail => Focus::Detail,
-        }
-    }
-
     /// The panes for a window area.
     #[must_use]
     pub fn panes(&self, area: Rect) -> Panes {
-        Panes::compute(area, self.layout_focus())
+        Panes::compute(area, self.focus)
     }
 
     fn refresh(&mut self, keep_selection: bool) {
-        let before = self.selected_index();
         let omrade = (!self.all_omraden).then(|| self.selected_omrade());
-        self.hits = self.index.search(&self.query, omrade);
-        self.selected = before
-            .filter(|_| keep_selection)
-            .and_then(|b| self.hits.iter().position(|h| h.index == b))
-            .unwrap_or(0);
-        self.offset = 0;
+        let hits = self.index.search(&self.list.query, omrade);
+        self.list.set_hits(hits, keep_selection);
         self.detail_scroll = 0;
     }
 
@@ -260,61 +240,53 @@ impl ChecklistState {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
-        if self.editor.is_some() {
-            self.update_editor(action);
-            return Outcome::Stay;
-        }
         let before = self.selected_index();
         match action {
             Action::NextPane => self.cycle_focus(1),
             Action::PrevPane => self.cycle_focus(-1),
-            Action::FocusTree => self.focus = ChecklistFocus::Omraden,
-            Action::FocusSearch => self.focus = ChecklistFocus::Search,
+            Action::FocusTree => self.focus = Focus::Tree,
+            Action::FocusSearch => self.focus = Focus::Search,
             Action::Open => {
                 self.focus = match self.focus {
-                    ChecklistFocus::Omraden | ChecklistFocus::Search => ChecklistFocus::List,
-                    ChecklistFocus::List | ChecklistFocus::Detail => ChecklistFocus::Detail,
+                    Focus::Tree | Focus::Search => Focus::List,
+                    Focus::List | Focus::Detail => Focus::Detail,
                 };
             }
             Action::Back => return self.back(),
-            Action::InsertChar(c) if self.focus == ChecklistFocus::Search => {
-                self.query.push(c);
-                self.refresh(false);
-            }
-            Action::DeleteChar => {
-                self.query.pop();
-                self.refresh(false);
-            }
-            Action::ClearSearch => {
-                self.query.clear();
-                self.refresh(false);
+            Action::InsertChar(_) if self.focus != Focus::Search => {}
+            Action::InsertChar(_) | Action::DeleteChar | Action::ClearSearch => {
+                if edit_text(&mut self.list.query, action) {
+                    self.refresh(false);
+                }
             }
             Action::ToggleScope => {
                 self.all_omraden = !self.all_omraden;
                 self.refresh(true);
             }
-            Action::Up => self.move_by(-1),
-            Action::Down => self.move_by(1),
-            Action::PageUp => self.move_by(-self.page(area)),
-            Action::PageDown => self.move_by(self.page(area)),
-            Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
             Action::CycleStatus => self.change_status(catalog, None),
             Action::MarkUppfylld => self.change_status(catalog, Some(Status::Uppfylld)),
             Action::MarkDelvis => self.change_status(catalog, Some(Status::Delvis)),
             Action::MarkEjUppfylld => self.change_status(catalog, Some(Status::EjUppfylld)),
             Action::MarkEjBedomd => self.change_status(catalog, Some(Status::EjBedomd)),
-            Action::EditNote => self.start_note(catalog),
+            Action::EditNote => {
+                if let Some(editor) = self.start_note(catalog) {
+                    return Outcome::Edit(editor);
+                }
+            }
             Action::ChooseKommun => {
-                self.editor = Some(Editor {
+                return Outcome::Edit(Editor {
                     editing: Editing::Kommun,
                     text: self.checklist.kommun().unwrap_or_default().to_string(),
                 });
             }
             Action::OpenLinked => return self.open_linked(catalog),
-            Action::Click { column, row } => self.click(column, row, area),
+            Action::Click { column, row } => {
+                self.click(column, row, area);
+            }
             Action::Scroll { column, row, delta } => self.wheel(column, row, delta, area),
-            _ => {}
+            _ => {
+                self.navigate(action, area);
+            }
         }
         if self.selected_index() != before {
             self.detail_scroll = 0;
@@ -325,64 +297,16 @@ impl ChecklistState {
 
     fn back(&mut self) -> Outcome {
         match self.focus {
-            ChecklistFocus::Search | ChecklistFocus::Detail => {
-                self.focus = ChecklistFocus::List;
+            Focus::Search | Focus::Detail => {
+                self.focus = Focus::List;
             }
-            ChecklistFocus::List if !self.query.is_empty() => {
-                self.query.clear();
+            Focus::List if !self.list.query.is_empty() => {
+                self.list.query.clear();
                 self.refresh(true);
             }
-            ChecklistFocus::Omraden | ChecklistFocus::List => return Outcome::ToCatalog,
+            Focus::Tree | Focus::List => return Outcome::ToCatalog,
         }
         Outcome::Stay
-    }
-
-    fn cycle_focus(&mut self, step: isize) {
-        const ORDER: [ChecklistFocus; 3] = [
-            ChecklistFocus::Omraden,
-            ChecklistFocus::List,
-            ChecklistFocus::Detail,
-        ];
-        let at = match self.focus {
-            ChecklistFocus::Omraden => 0,
-            ChecklistFocus::List | ChecklistFocus::Search => 1,
-            ChecklistFocus::Detail => 2,
-        };
-        self.focus = ORDER[(at + ORDER.len()).saturating_add_signed(step) % ORDER.len()];
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        match self.focus {
-            ChecklistFocus::Omraden => {
-                let last = IndikatorOmrade::ALL.len() - 1;
-                let next = self.omrade.saturating_add_signed(delta).min(last);
-                if next != self.omrade {
-                    self.omrade = next;
-                    self.all_omraden = false;
-                    self.refresh(false);
-                }
-            }
-            ChecklistFocus::List | ChecklistFocus::Search => {
-                let last = self.hits.len().saturating_sub(1);
-                self.selected = self.selected.saturating_add_signed(delta).min(last);
-            }
-            // Clamped to the text's length by `keep_visible`.
-            ChecklistFocus::Detail => {
-                self.detail_scroll = self.detail_scroll.saturating_add_signed(delta);
-            }
-        }
-    }
-
-    /// Rows in a page of the focused pane.
-    fn page(&self, area: Rect) -> isize {
-        let p = self.panes(area);
-        let r = match self.focus {
-            ChecklistFocus::Omraden => p.tree,
-            ChecklistFocus::Search | ChecklistFocus::List => p.list,
-            ChecklistFocus::Detail => p.detail,
-        };
-        let rows = usize::from(inner(r.unwrap_or(area)).height).max(1);
-        isize::try_from(rows).unwrap_or(1)
     }
 
     /// Why the checklist cannot be changed now, if it cannot.
@@ -459,66 +383,50 @@ impl ChecklistState {
         }
     }
 
-    /// Pasted text (see [`App::paste`](super::App::paste)).
+    /// Pasted text (see [`App::paste`](super::App::paste)): to the search box when it has
+    /// the keyboard.
     pub fn paste(&mut self, text: &str) {
         self.message = None;
-        if let Some(editor) = self.editor.as_mut() {
-            match editor.editing {
-                Editing::Note(_) => editor.text.push_str(&super::paste::as_text(text)),
-                Editing::Kommun => editor
-                    .text
-                    .push_str(&super::paste::as_line(text, usize::MAX)),
-            }
-        } else if self.focus == ChecklistFocus::Search {
-            let room = super::paste::MAX_LINE.saturating_sub(self.query.chars().count());
-            self.query.push_str(&super::paste::as_line(text, room));
+        if self.focus == Focus::Search && paste_line(&mut self.list.query, text) {
             self.refresh(false);
         }
     }
 
     /// The app is ending without the user's word (a signal, a lost terminal): a note being
-    /// typed becomes the indikator's note, to be saved with the rest.
-    pub fn keep_draft(&mut self) {
-        if let Some(Editor {
-            editing: Editing::Note(n),
-            text,
-        }) = self.editor.take()
-            && let Err(e) = self.checklist.set_note(n, &text)
+    /// typed in `editor` becomes the indikator's note, to be saved with the rest.
+    pub fn keep_draft(&mut self, editor: Editor) {
+        if let Editing::Note(n) = editor.editing
+            && let Err(e) = self.checklist.set_note(n, &editor.text)
         {
             self.warn(e.to_string());
         }
     }
 
-    fn start_note(&mut self, catalog: &Catalog) {
-        let Some(ind) = self.selected_indikator(catalog) else {
-            return;
-        };
+    /// The text field for the selected indikator's note, if it can be changed.
+    fn start_note(&mut self, catalog: &Catalog) -> Option<Editor> {
+        let ind = self.selected_indikator(catalog)?;
         if let Some(reason) = self.locked_reason() {
             self.warn(reason);
-            return;
+            return None;
         }
-        self.editor = Some(Editor {
+        Some(Editor {
             editing: Editing::Note(ind.nummer),
             text: self.checklist.note(ind.nummer).to_string(),
-        });
+        })
     }
 
-    fn update_editor(&mut self, action: Action) {
-        let Some(editor) = self.editor.as_mut() else {
-            return;
-        };
+    /// A key in the open text field `editor`: Enter saves the note (or asks the loop to
+    /// open the kommun's checklist) and closes it, Esc closes it. Returns whether the field
+    /// stays open.
+    pub fn edit(&mut self, editor: &mut Editor, action: Action) -> bool {
+        if !matches!(action, Action::Resize { .. }) {
+            self.message = None;
+        }
         match action {
-            Action::InsertChar(c) => editor.text.push(c),
-            Action::DeleteChar => {
-                editor.text.pop();
-            }
-            Action::ClearSearch => editor.text.clear(),
-            Action::Back => self.editor = None,
+            Action::Back => return false,
             Action::Open => {
-                let Some(Editor { editing, text }) = self.editor.take() else {
-                    return;
-                };
-                match editing {
+                let text = std::mem::take(&mut editor.text);
+                match editor.editing {
                     Editing::Note(n) => {
                         if let Err(e) = self.checklist.set_note(n, &text) {
                             self.warn(e.to_string());
@@ -529,9 +437,13 @@ impl ChecklistState {
                     }
                     Editing::Kommun => {}
                 }
+                return false;
             }
-            _ => {}
+            _ => {
+                edit_text(&mut editor.text, action);
+            }
         }
+        true
     }
 
     fn open_linked(&mut self, catalog: &Catalog) -> Outcome {
@@ -557,56 +469,10 @@ impl ChecklistState {
         }
     }
 
-    fn click(&mut self, column: u16, row: u16, area: Rect) {
-        let p = self.panes(area);
-        let at = Position::new(column, row);
-        if p.search.is_some_and(|r| r.contains(at)) {
-            self.focus = ChecklistFocus::Search;
-        } else if let Some(r) = p.list.filter(|r| r.contains(at)) {
-            self.focus = ChecklistFocus::List;
-            if let Some(n) = row_in(r, row) {
-                self.selected = (self.offset + n).min(self.hits.len().saturating_sub(1));
-            }
-        } else if let Some(r) = p.tree.filter(|r| r.contains(at)) {
-            self.focus = ChecklistFocus::Omraden;
-            // Each område takes two rows: its name and its progress.
-            let offset = self.omrade_offset(usize::from(inner(r).height));
-            if let Some(n) = row_in(r, row).map(|n| (offset + n) / OMRADE_ROWS)
-                && n < IndikatorOmrade::ALL.len()
-                && n != self.omrade
-            {
-                self.omrade = n;
-                self.all_omraden = false;
-                self.refresh(false);
-            }
-        } else if p.detail.is_some_and(|r| r.contains(at)) {
-            self.focus = ChecklistFocus::Detail;
-        }
-    }
-
-    fn wheel(&mut self, column: u16, row: u16, delta: i8, area: Rect) {
-        let p = self.panes(area);
-        let at = Position::new(column, row);
-        let focus = self.focus;
-        if p.list.is_some_and(|r| r.contains(at)) {
-            self.focus = ChecklistFocus::List;
-        } else if p.tree.is_some_and(|r| r.contains(at)) {
-            self.focus = ChecklistFocus::Omraden;
-        } else if p.detail.is_some_and(|r| r.contains(at)) {
-            self.focus = ChecklistFocus::Detail;
-        } else {
-            return;
-        }
-        self.move_by(WHEEL_STEP * isize::from(delta));
-        if self.panes(area) == p {
-            self.focus = focus;
-        }
-    }
-
     fn keep_visible(&mut self, catalog: &Catalog, area: Rect) {
         let p = self.panes(area);
         if let Some(r) = p.list {
-            self.offset = keep_visible(self.selected, self.offset, usize::from(inner(r).height));
+            self.list.keep_visible(usize::from(inner(r).height));
         }
         if self.detail_scroll == 0 {
             return;
@@ -640,10 +506,48 @@ impl ChecklistState {
 /// Rows each område takes in the område pane.
 pub const OMRADE_ROWS: usize = 2;
 
-/// Row `row` of the screen as a row inside a bordered pane, if it is inside.
-fn row_in(r: Rect, row: u16) -> Option<usize> {
-    let i = inner(r);
-    (row >= i.y && row < i.y + i.height).then(|| usize::from(row - i.y))
+impl Panel for ChecklistState {
+    type Item = IndikatorHit;
+
+    fn focus(&self) -> Focus {
+        self.focus
+    }
+    fn set_focus(&mut self, focus: Focus) {
+        self.focus = focus;
+    }
+    fn panes(&self, area: Rect) -> Panes {
+        ChecklistState::panes(self, area)
+    }
+    fn list(&self) -> &ListState<IndikatorHit> {
+        &self.list
+    }
+    fn list_mut(&mut self) -> &mut ListState<IndikatorHit> {
+        &mut self.list
+    }
+    fn detail_scroll_mut(&mut self) -> &mut usize {
+        &mut self.detail_scroll
+    }
+    fn move_tree(&mut self, delta: isize) {
+        let last = IndikatorOmrade::ALL.len() - 1;
+        self.select_omrade(self.omrade.saturating_add_signed(delta).min(last));
+    }
+    /// Each område takes two rows: its name and its progress.
+    fn click_tree(&mut self, n: usize, height: usize) {
+        let n = (self.omrade_offset(height) + n) / OMRADE_ROWS;
+        if n < IndikatorOmrade::ALL.len() {
+            self.select_omrade(n);
+        }
+    }
+}
+
+impl ChecklistState {
+    fn select_omrade(&mut self, n: usize) {
+        if n != self.omrade {
+            self.omrade = n;
+            self.all_omraden = false;
+            self.refresh(false);
+        }
+    }
 }
 
 /// The catalogue's område that matches an indikator område, where one does.
