@@ -45,7 +45,7 @@ pub struct CatalogState {
     /// the same name), if one is chosen.
     compare: Option<usize>,
     /// After a jump by the comparison table: the insats jumped from, so that its row is
-    /// chosen there and Enter goes back.
+    /// chosen there and Enter (or a click on it) goes back.
     jumped_from: Option<usize>,
 }
 
@@ -123,9 +123,7 @@ impl CatalogState {
             Action::PrevPane => self.cycle_focus(-1),
             Action::FocusTree => self.focus = Focus::Tree,
             Action::FocusSearch => self.focus = Focus::Search,
-            Action::Click { column, row } => {
-                self.click(column, row, cx.area);
-            }
+            Action::Click { column, row } => self.click(column, row, cx),
             Action::Scroll { column, row, delta } => self.wheel(column, row, delta, cx.area),
             Action::ToggleScope => {
                 self.whole_catalog = !self.whole_catalog;
@@ -177,6 +175,27 @@ impl CatalogState {
             _ => {
                 self.navigate(action, cx.area);
             }
+        }
+    }
+
+    /// A click: the shared one for the panes, and in the detail pane on a row of the
+    /// comparison table, as Enter there: the first click chooses the row, a click on the
+    /// chosen row (the second of a double-click) goes to that insats, where the row of the
+    /// one left is chosen, so that a click on it goes back.
+    fn click(&mut self, column: u16, row: u16, cx: &Cx<'_>) {
+        let Some((n, pane)) = Panel::click(self, column, row, cx.area) else {
+            return;
+        };
+        let pane = inner(pane);
+        let line = self.detail_scroll.min(self.detail_max_scroll(cx)) + n;
+        let view = self.detail_view(cx, usize::from(pane.width));
+        let Some(k) = view.rows.iter().position(|r| r.contains(&line)) else {
+            return;
+        };
+        if self.compare == Some(k) {
+            self.open_compare(cx);
+        } else {
+            self.compare = Some(k);
         }
     }
 
@@ -336,7 +355,7 @@ impl CatalogState {
         };
         let r = inner(r);
         let view = self.detail_view(cx, usize::from(r.width));
-        let Some(&line) = view.rows.get(k) else {
+        let Some(line) = view.rows.get(k).map(|r| r.start) else {
             return;
         };
         let height = usize::from(r.height).max(1);

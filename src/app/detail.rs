@@ -3,6 +3,7 @@
 //! turns tones into colours.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -258,8 +259,9 @@ pub fn lines_marked(
 #[derive(Debug, Clone, Default)]
 pub struct Detail {
     pub lines: Vec<DetailLine>,
-    /// For each other insats of the same name (in the order of `same`), the line of its row.
-    pub rows: Vec<usize>,
+    /// For each other insats of the same name (in the order of `same`), the lines of its
+    /// row in the comparison table.
+    pub rows: Vec<Range<usize>>,
 }
 
 /// The chosen kommun's answers for the insats shown, and the keys that change them.
@@ -565,7 +567,7 @@ fn compact_cell(f: Figure) -> String {
 }
 
 /// The current insats and its namesakes as a table: a row per place (område, and group
-/// where one område has the name twice) with its four figures and shares. Returns the line
+/// where one område has the name twice) with its four figures and shares. Returns the lines
 /// of each namesake's row, in the order of `others`. Row `selected` (into `others`) is
 /// shown as chosen.
 fn comparison(
@@ -574,7 +576,7 @@ fn comparison(
     others: &[&Insats],
     width: usize,
     selected: Option<usize>,
-) -> Vec<usize> {
+) -> Vec<Range<usize>> {
     let all: Vec<&Insats> = std::iter::once(current)
         .chain(others.iter().copied())
         .collect();
@@ -696,7 +698,9 @@ fn comparison(
             }
         }
     }
-    rows
+    // Each row runs to where the next begins, the last to the table's end.
+    let ends: Vec<usize> = rows.iter().skip(1).copied().chain([out.len()]).collect();
+    rows.into_iter().zip(ends).map(|(a, b)| a..b).collect()
 }
 
 /// The insats as plain text for the clipboard (the copy request carries it to

@@ -31,6 +31,7 @@ mod cli_render;
 mod cli_search;
 mod cli_show;
 mod cli_stats;
+mod compare_mouse;
 mod data_fixes;
 mod dataset;
 mod hostile_text;
