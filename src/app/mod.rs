@@ -308,13 +308,7 @@ impl App {
                 let Mode::Presentation(p) = &mut self.mode else {
                     return;
                 };
-                let cx = Cx {
-                    catalog: &self.catalog,
-                    area: self.area,
-                    checklist: &self.checklist,
-                    help: &self.help,
-                };
-                match p.update(action, &mut self.browse, &cx) {
+                match p.update(action, &mut self.browse, &cx!(self)) {
                     presentation::Outcome::Stay => {}
                     presentation::Outcome::Leave => self.mode = Mode::Panes,
                     presentation::Outcome::ToChecklist => {

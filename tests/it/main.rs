@@ -41,6 +41,7 @@ mod keymap;
 mod kommun_svar;
 mod layers;
 mod loader;
+mod modes;
 mod narrowing;
 mod properties;
 mod render;
