@@ -86,7 +86,7 @@ fn modifiers() -> impl Strategy<Value = KeyModifiers> {
 fn input() -> impl Strategy<Value = Input> {
     prop_oneof![
         12 => (key_code(), modifiers()).prop_map(|(c, m)| Input::Key(KeyEvent::new(c, m))),
-        3 => prop::sample::select(Action::BINDABLE.to_vec()).prop_map(Input::Action),
+        3 => prop::sample::select(Action::bindable().collect::<Vec<_>>()).prop_map(Input::Action),
         1 => any::<char>().prop_map(|c| Input::Action(Action::InsertChar(c))),
         1 => (0u16..260, 0u16..90)
             .prop_map(|(column, row)| Input::Action(Action::Click { column, row })),
