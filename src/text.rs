@@ -175,8 +175,9 @@ pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
 /// and the command line's text, on `textwrap`.
 ///
 /// One paragraph: line breaks and runs of whitespace in `text` are one space. Lines break
-/// only between words, never at a hyphen; a word longer than a line is cut at the line's
-/// end (wide characters are never split). Control characters are made visible first
+/// only between words, never at a hyphen nor at a no-break space (U+00A0, U+2007, U+202F:
+/// `Ges 91 (45 %)` written with them stays on one line); a word longer than a line is cut
+/// at the line's end (wide characters are never split). Control characters are made visible first
 /// ([`sanitize_lines`]), so the widths are those of what is shown. A width too narrow for
 /// the indents counts as one column past them.
 ///
@@ -190,7 +191,8 @@ pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     use unicode_width::UnicodeWidthStr as _;
     let text = sanitize_lines(text);
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let breaks = |c: char| c.is_whitespace() && !is_no_break_space(c);
+    let words: Vec<&str> = text.split(breaks).filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         return vec![first.to_string()];
     }
@@ -207,6 +209,11 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         .into_iter()
         .map(Cow::into_owned)
         .collect()
+}
+
+/// A space that joins what it stands between: no line break there.
+fn is_no_break_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
 }
 
 #[cfg(test)]
@@ -277,6 +284,20 @@ mod tests {
         // Line breaks and runs of spaces are one space; a hyphen is no place to break.
         let l = wrap("ett\n  två\r\ntre HVB-hem", 8, "", "");
         assert_eq!(l, ["ett två", "tre", "HVB-hem"]);
+        // No break at a no-break space: the figure stays whole.
+        let l = wrap(
+            "Ges 91 (45\u{a0}%) · Enskild\u{a0}regi\u{a0}7\u{a0}(8\u{a0}%)",
+            24,
+            "",
+            "",
+        );
+        assert_eq!(
+            l,
+            [
+                "Ges 91 (45\u{a0}%) ·",
+                "Enskild\u{a0}regi\u{a0}7\u{a0}(8\u{a0}%)"
+            ]
+        );
     }
 
     #[test]
