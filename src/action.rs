@@ -1,29 +1,28 @@
 //! Everything a key (or a mouse event) can mean to the app, and the contexts keys resolve in.
 //!
-//! Bindable actions are named in `keymap.toml` in snake_case. Typed text, mouse events and
-//! resizes are internal variants (`#[serde(skip)]`): a keymap cannot name them.
+//! Bindable actions are named in `keymap.toml` in snake_case ([`Action::name`], parsed with
+//! `str::parse`). Typed text, mouse events and resizes are internal variants
+//! (`#[strum(disabled)]`): a keymap cannot name them. The enum is the one list of actions:
+//! [`Action::bindable`] and the names are derived from it, the help overlay's groups are an
+//! exhaustive `match` on it ([`crate::keymap::help`]).
 
-use serde::Deserialize;
+use strum::IntoEnumIterator as _;
 
-/// One thing the app can do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// One thing the app can do. The bindable actions come first, in the order the help overlay
+/// lists them; the internal ones last.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
-    /// Leave the app.
-    Quit,
-    /// Show or hide the help overlay.
-    ToggleHelp,
-    /// Focus the next pane (tree → list → detail).
-    NextPane,
-    /// Focus the previous pane.
-    PrevPane,
-    /// Focus the area tree (shows it when the window is narrow).
-    FocusTree,
-    /// Put the cursor in the search box.
-    FocusSearch,
-    /// Leave the search box, or in the list clear the search (the selected insats stays
-    /// selected); closes the help overlay.
-    Back,
     /// Move up one row (or scroll up one line).
     Up,
     /// Move down one row (or scroll down one line).
@@ -36,28 +35,39 @@ pub enum Action {
     Top,
     /// Go to the last row.
     Bottom,
+    /// In the presentation: the next insats of the list.
+    NextInsats,
+    /// In the presentation: the previous insats of the list.
+    PrevInsats,
     /// Collapse the tree node, or go to its parent.
     Collapse,
     /// Expand the tree node, or go to its first child.
     Expand,
     /// Open the selected row: expand a tree node, show an insats in the detail pane.
     Open,
-    /// Switch between searching the selected tree node and the whole catalogue.
-    ToggleScope,
+    /// Put the cursor in the search box.
+    FocusSearch,
     /// Delete the last character of the search.
     DeleteChar,
     /// Clear the search text.
     ClearSearch,
+    /// Switch between searching the selected tree node and the whole catalogue.
+    ToggleScope,
+    /// Leave the search box, or in the list clear the search (the selected insats stays
+    /// selected); closes the help overlay.
+    Back,
+    /// Focus the next pane (tree → list → detail).
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Focus the area tree (shows it when the window is narrow).
+    FocusTree,
     /// Show the catalogue (view 1).
     ShowCatalog,
     /// Show the indicator checklist (view 2).
     ShowChecklist,
     /// Show the selected insats over the whole screen, for presenting; again to leave.
     TogglePresentation,
-    /// In the presentation: the next insats of the list.
-    NextInsats,
-    /// In the presentation: the previous insats of the list.
-    PrevInsats,
     /// Copy the selected insats as plain text to the clipboard (OSC 52) and a file.
     Copy,
     /// Checklist: the next status of the selected indikator (ej bedömd → uppfylld → delvis →
@@ -86,68 +96,50 @@ pub enum Action {
     AnswerEnskildRegi,
     /// … to "utan biståndsbeslut?".
     AnswerUtanBistandsbeslut,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Leave the app.
+    Quit,
     /// Do nothing: binding a key to `none` removes its default binding.
     None,
     /// A character typed into the search box.
-    #[serde(skip)]
+    #[strum(disabled)]
     InsertChar(char),
     /// A left click at a screen cell.
-    #[serde(skip)]
+    #[strum(disabled)]
     Click { column: u16, row: u16 },
     /// The mouse wheel at a screen cell; negative is up.
-    #[serde(skip)]
+    #[strum(disabled)]
     Scroll { column: u16, row: u16, delta: i8 },
     /// The terminal has a new size.
-    #[serde(skip)]
+    #[strum(disabled)]
     Resize { width: u16, height: u16 },
     /// The copy asked for has been sent to the terminal; `saved` tells whether the file
     /// copy was written too.
-    #[serde(skip)]
+    #[strum(disabled)]
     Copied { saved: bool },
 }
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const BINDABLE: [Action; 38] = [
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::NextInsats,
-        Action::PrevInsats,
-        Action::Collapse,
-        Action::Expand,
-        Action::Open,
-        Action::FocusSearch,
-        Action::DeleteChar,
-        Action::ClearSearch,
-        Action::ToggleScope,
-        Action::Back,
-        Action::NextPane,
-        Action::PrevPane,
-        Action::FocusTree,
-        Action::ShowCatalog,
-        Action::ShowChecklist,
-        Action::TogglePresentation,
-        Action::Copy,
-        Action::CycleStatus,
-        Action::MarkUppfylld,
-        Action::MarkDelvis,
-        Action::MarkEjUppfylld,
-        Action::MarkEjBedomd,
-        Action::EditNote,
-        Action::OpenLinked,
-        Action::ChooseKommun,
-        Action::AnswerGes,
-        Action::AnswerDigitalt,
-        Action::AnswerEnskildRegi,
-        Action::AnswerUtanBistandsbeslut,
-        Action::ToggleHelp,
-        Action::Quit,
-        Action::None,
-    ];
+    pub fn bindable() -> impl Iterator<Item = Action> {
+        Action::iter()
+    }
+
+    /// The name a keymap gives the action (`page_down`); `None` for the internal actions
+    /// (typed text, mouse, resize), which no keymap can name.
+    ///
+    /// ```
+    /// use insats::action::Action;
+    /// assert_eq!(Action::PageDown.name(), Some("page_down"));
+    /// assert_eq!("page_down".parse(), Ok(Action::PageDown));
+    /// assert_eq!(Action::InsertChar('a').name(), None);
+    /// ```
+    #[must_use]
+    pub fn name(self) -> Option<&'static str> {
+        // The derived conversion panics on the internal (disabled) variants: ask first.
+        Action::bindable().any(|a| a == self).then(|| self.into())
+    }
 
     /// A short Swedish description for the help overlay and the status line.
     #[must_use]
@@ -287,20 +279,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bindable_actions_deserialize_from_snake_case() {
-        let a: Action = toml::Value::String("toggle_help".into())
-            .try_into()
-            .expect("known action");
-        assert_eq!(a, Action::ToggleHelp);
-        let all: Vec<Action> = Action::BINDABLE.to_vec();
-        assert!(all.contains(&Action::None));
+    fn bindable_actions_parse_from_snake_case() {
+        assert_eq!("toggle_help".parse(), Ok(Action::ToggleHelp));
+        assert_eq!(Action::ToggleHelp.name(), Some("toggle_help"));
+        assert!(Action::bindable().any(|a| a == Action::None));
+    }
+
+    /// The names are what users' keymap files say: they never change.
+    #[test]
+    fn the_names_and_their_order_stay() {
+        let names: Vec<&str> = Action::bindable().filter_map(Action::name).collect();
+        assert_eq!(
+            names.join(" "),
+            "up down page_up page_down top bottom next_insats prev_insats collapse expand \
+             open focus_search delete_char clear_search toggle_scope back next_pane prev_pane \
+             focus_tree show_catalog show_checklist toggle_presentation copy cycle_status \
+             mark_uppfylld mark_delvis mark_ej_uppfylld mark_ej_bedomd edit_note open_linked \
+             choose_kommun answer_ges answer_digitalt answer_enskild_regi \
+             answer_utan_bistandsbeslut toggle_help quit none"
+        );
+        for a in Action::bindable() {
+            let name = a.name().expect("a bindable action has a name");
+            assert_eq!(name.parse(), Ok(a), "{name}");
+        }
     }
 
     #[test]
     fn typed_text_cannot_be_named_in_a_keymap() {
-        let r: Result<Action, _> = toml::Value::String("insert_char".into()).try_into();
-        assert!(r.is_err());
-        let r: Result<Action, _> = toml::Value::String("click".into()).try_into();
-        assert!(r.is_err());
+        for name in [
+            "insert_char",
+            "click",
+            "scroll",
+            "resize",
+            "copied",
+            "InsertChar",
+        ] {
+            assert!(name.parse::<Action>().is_err(), "{name}");
+        }
+        assert_eq!(
+            Action::Resize {
+                width: 1,
+                height: 1
+            }
+            .name(),
+            None
+        );
     }
 }

@@ -45,6 +45,26 @@ pub(crate) fn figure_cells(f: Figure) -> [Option<String>; 2] {
     ]
 }
 
+/// The four measures' columns, count and share each, in [`Matt::ALL`] order, as
+/// `insats stats` and `insats jamfor` show them; their cells are [`figures_cells`].
+pub(crate) const FIGURE_COLUMNS: [out::Column; 8] = [
+    out::Column::number("ges_antal", "Ges"),
+    out::Column::share("ges_andel", "%"),
+    out::Column::number("digital_antal", "Digitalt").short("Dig"),
+    out::Column::share("digital_andel", "%"),
+    out::Column::number("enskild_antal", "Enskild regi").short("Ensk"),
+    out::Column::share("enskild_andel", "%"),
+    out::Column::number("utan_antal", "Utan beslut").short("Utan"),
+    out::Column::share("utan_andel", "%"),
+];
+
+/// An insats's cells under [`FIGURE_COLUMNS`].
+pub(crate) fn figures_cells(i: &Insats) -> impl Iterator<Item = Option<String>> + '_ {
+    crate::cli::Matt::ALL
+        .into_iter()
+        .flat_map(|m| figure_cells(stats::figure(i, m)))
+}
+
 /// Write `table` (or `json`) in the format asked for, or the default for stdout.
 ///
 /// An empty table prints nothing as a table, a header line as TSV or CSV, and `[]` as JSON.
@@ -96,6 +116,41 @@ pub fn insats_json(i: &Insats) -> Value {
         "enskild_regi": figure_json(i.enskild),
         "utan_bistandsbeslut": figure_json(i.utan),
     })
+}
+
+/// An insats's four measures as the fields of its JSON object ([`insats_json`]), in
+/// [`crate::cli::Matt::ALL`] order.
+pub(crate) fn figures_json(i: &Insats) -> [(&'static str, Value); 4] {
+    [
+        ("ges", figure_json(i.ges)),
+        ("digital", figure_json(i.digital)),
+        ("enskild_regi", figure_json(i.enskild)),
+        ("utan_bistandsbeslut", figure_json(i.utan)),
+    ]
+}
+
+/// A JSON object of `fields`, in order.
+pub(crate) fn json_object(fields: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
+    Value::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+/// [`insats_json`] with more fields after the insats's own, in order.
+pub(crate) fn insats_json_with(
+    i: &Insats,
+    more: impl IntoIterator<Item = (&'static str, Value)>,
+) -> Value {
+    let mut v = insats_json(i);
+    if let Some(o) = v.as_object_mut() {
+        for (key, value) in more {
+            o.insert(key.into(), value);
+        }
+    }
+    v
 }
 
 /// JSON for stdout: pretty, ending in a newline, DEL, C1 and bidirectional controls escaped
@@ -233,14 +288,11 @@ pub fn export(catalog: &Catalog, args: &ExportArgs, out: &out::Out) -> ExitCode 
             .insatser
             .iter()
             .map(|i| {
-                let mut v = insats_json(i);
-                if args.kallrad
-                    && let Some(o) = v.as_object_mut()
-                {
-                    o.insert("kallrad_000".into(), i.kallrad_000.into());
-                    o.insert("kallrad_001".into(), i.kallrad_001.into());
-                }
-                v
+                let kallrad = [
+                    ("kallrad_000", i.kallrad_000.into()),
+                    ("kallrad_001", i.kallrad_001.into()),
+                ];
+                insats_json_with(i, kallrad.into_iter().filter(|_| args.kallrad))
             })
             .collect()
     };

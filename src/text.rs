@@ -170,6 +170,52 @@ pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{kept}…"))
 }
 
+/// `text` word-wrapped to `width` columns: the first line starts with `first`, the others
+/// with `rest` (a hanging indent for bullets and labels). The one wrapping of the app's panes
+/// and the command line's text, on `textwrap`.
+///
+/// One paragraph: line breaks and runs of whitespace in `text` are one space. Lines break
+/// only between words, never at a hyphen nor at a no-break space (U+00A0, U+2007, U+202F:
+/// `Ges 91 (45 %)` written with them stays on one line); a word longer than a line is cut
+/// at the line's end (wide characters are never split). Control characters are made visible first
+/// ([`sanitize_lines`]), so the widths are those of what is shown. A width too narrow for
+/// the indents counts as one column past them.
+///
+/// ```
+/// use insats::text::wrap;
+/// assert_eq!(wrap("ett två tre", 7, "• ", "  "), ["• ett", "  två", "  tre"]);
+/// assert_eq!(wrap("KBT-behandling", 6, "", ""), ["KBT-be", "handli", "ng"]);
+/// assert_eq!(wrap("", 10, "• ", "  "), ["• "]);
+/// ```
+#[must_use]
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr as _;
+    let text = sanitize_lines(text);
+    let breaks = |c: char| c.is_whitespace() && !is_no_break_space(c);
+    let words: Vec<&str> = text.split(breaks).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return vec![first.to_string()];
+    }
+    let paragraph = words.join(" ");
+    let width = width.max(first.width() + 1).max(rest.width() + 1);
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(true)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(&paragraph, &options)
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect()
+}
+
+/// A space that joins what it stands between: no line break there.
+fn is_no_break_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,5 +275,73 @@ mod tests {
         assert!(safe.starts_with("[\n"), "pretty line breaks stay: {safe}");
         let back: Vec<String> = serde_json::from_str(&safe).expect("still JSON");
         assert_eq!(back, [raw]);
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_with_a_hanging_indent() {
+        let l = wrap("ett två tre fyra fem", 10, "• ", "  ");
+        assert_eq!(l, ["• ett två", "  tre fyra", "  fem"]);
+        // Line breaks and runs of spaces are one space; a hyphen is no place to break.
+        let l = wrap("ett\n  två\r\ntre HVB-hem", 8, "", "");
+        assert_eq!(l, ["ett två", "tre", "HVB-hem"]);
+        // No break at a no-break space: the figure stays whole.
+        let l = wrap(
+            "Ges 91 (45\u{a0}%) · Enskild\u{a0}regi\u{a0}7\u{a0}(8\u{a0}%)",
+            24,
+            "",
+            "",
+        );
+        assert_eq!(
+            l,
+            [
+                "Ges 91 (45\u{a0}%) ·",
+                "Enskild\u{a0}regi\u{a0}7\u{a0}(8\u{a0}%)"
+            ]
+        );
+    }
+
+    #[test]
+    fn wrap_cuts_only_words_longer_than_a_line() {
+        let l = wrap("Haschavvänjningsprogrammet", 10, "", "");
+        assert_eq!(l, ["Haschavvän", "jningsprog", "rammet"]);
+        // A long word after others starts a line of its own, then is cut.
+        let l = wrap("en Haschavvänjningsprogrammet", 10, "• ", "  ");
+        assert_eq!(
+            l,
+            ["• en", "  Haschavv", "  änjnings", "  programm", "  et"]
+        );
+        // Wide characters count two columns and are never split.
+        let l = wrap("一二三四五", 5, "", "");
+        assert_eq!(l, ["一二", "三四", "五"]);
+    }
+
+    #[test]
+    fn wrap_never_makes_a_line_wider_than_asked_nor_loses_a_word() {
+        use unicode_width::UnicodeWidthStr as _;
+        let text = "Motiverande samtal (MI) är en samtalsmetod: Återfallsprevention, \
+                    KBT-behandling och 12-stegsprogrammet i öppenvård 一二三 \x1b[2J slut";
+        for width in 6..60 {
+            let lines = wrap(text, width, "  • ", "    ");
+            assert!(
+                lines.iter().all(|l| l.width() <= width),
+                "{width}: {lines:?}"
+            );
+            assert!(lines[0].starts_with("  • "));
+            assert!(lines[1..].iter().all(|l| l.starts_with("    ")));
+            let again: String = lines
+                .iter()
+                .map(|l| l.trim_start_matches([' ', '•']))
+                .collect();
+            let words: String = sanitize(text).split_whitespace().collect();
+            assert_eq!(again.replace(' ', ""), words, "{width}");
+        }
+    }
+
+    #[test]
+    fn wrap_shows_control_characters_and_keeps_an_empty_line() {
+        assert_eq!(wrap("a\x1b[2Jb", 20, "", ""), ["a^[[2Jb"]);
+        assert_eq!(wrap("   ", 20, "• ", "  "), ["• "]);
+        // Narrower than the indents: one column past them.
+        assert_eq!(wrap("abc", 1, "> ", "> "), ["> a", "> b", "> c"]);
     }
 }

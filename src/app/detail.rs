@@ -84,61 +84,9 @@ pub fn place(i: &Insats) -> String {
     }
 }
 
-/// Word-wrap `text` to `width` columns; the first line starts with `first`, the others with
-/// `rest` (for hanging bullets). Words longer than a line are cut. Control characters are
-/// shown visibly ([`crate::text::sanitize_lines`]).
-#[must_use]
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    // Data text: control characters become visible before anything is measured.
-    let text = crate::text::sanitize_lines(text);
-    let width = width.max(first.width() + 1).max(rest.width() + 1);
-    let mut lines = Vec::new();
-    let mut line = first.to_string();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        let mut word = word.to_string();
-        loop {
-            let sep = usize::from(!empty);
-            if line.width() + sep + word.width() <= width {
-                if !empty {
-                    line.push(' ');
-                }
-                line.push_str(&word);
-                empty = false;
-                break;
-            }
-            if empty {
-                // The word alone is too long: cut it at the line end.
-                let room = width - line.width();
-                let cut = cut_at_width(&word, room);
-                line.push_str(&word[..cut]);
-                word = word[cut..].to_string();
-            }
-            lines.push(std::mem::replace(&mut line, rest.to_string()));
-            empty = true;
-            if word.is_empty() {
-                break;
-            }
-        }
-    }
-    if !empty || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// Byte index where `s` fills `width` columns (at least one char).
-fn cut_at_width(s: &str, width: usize) -> usize {
-    let mut used = 0;
-    for (i, c) in s.char_indices() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width && i > 0 {
-            return i;
-        }
-        used += w;
-    }
-    s.len()
-}
+/// Word-wrap one paragraph to `width` columns with a first and a hanging indent: the one
+/// wrapping of the app and the command line.
+pub use crate::text::wrap;
 
 /// A förklaring's paragraphs and `•` items, wrapped to `width`.
 pub fn forklaring_lines(out: &mut Vec<DetailLine>, forklaring: &str, width: usize) {
@@ -737,18 +685,6 @@ pub fn insats_text(i: &Insats) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrap_breaks_at_words_with_hanging_indent() {
-        let l = wrap("ett två tre fyra fem", 10, "• ", "  ");
-        assert_eq!(l, vec!["• ett två", "  tre fyra", "  fem"]);
-    }
-
-    #[test]
-    fn wrap_cuts_words_longer_than_a_line() {
-        let l = wrap("Haschavvänjningsprogrammet", 10, "", "");
-        assert_eq!(l, vec!["Haschavvän", "jningsprog", "rammet"]);
-    }
 
     #[test]
     fn figures_read_as_swedish_text() {

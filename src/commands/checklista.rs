@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use super::out::Table;
 use super::{emit, emit_bytes, sheet};
-use crate::checklist::{Scope, Status, Store, Warning, location};
+use crate::checklist::{Opened, Scope, Status, Store, Warning, location};
 use crate::cli::ChecklistaFormat;
 use crate::cli::SetOmrade;
 use crate::model::Catalog;
@@ -43,6 +43,30 @@ pub(crate) fn path_of(target: Target<'_>, create: bool) -> Result<PathBuf, ExitC
         )),
         Err(e) => Err(fail(e)),
     }
+}
+
+/// The kommun's checklist opened to change it (created if missing, locked), its warnings
+/// printed and the kommun named as `--kommun` says: the start of `checklista set` and
+/// `kommun set`. The format-1 notice is left out: the line after the save that converts
+/// the file replaces it.
+pub(crate) fn open_to_change(
+    catalog: &Catalog,
+    target: Target<'_>,
+) -> Result<(PathBuf, Opened), ExitCode> {
+    let path = path_of(target, true)?;
+    let mut opened =
+        Store::open_kommun(&path, target.kommun, &catalog.indikatorer).map_err(fail)?;
+    let notices: Vec<Warning> = opened
+        .warnings
+        .iter()
+        .filter(|w| !w.is_format_1_notice())
+        .cloned()
+        .collect();
+    warn(&notices);
+    if let Some(k) = target.kommun {
+        opened.checklist.name_kommun(k);
+    }
+    Ok((path, opened))
 }
 
 /// Text for a person on a terminal: control characters made visible. Into a pipe or a file
@@ -175,26 +199,11 @@ pub fn set(
         }
         (None, _) => Scope::Alla,
     };
-    let path = match path_of(target, true) {
-        Ok(p) => p,
+    let (path, mut opened) = match open_to_change(catalog, target) {
+        Ok(o) => o,
         Err(code) => return code,
     };
-    let mut opened = match Store::open_kommun(&path, target.kommun, &catalog.indikatorer) {
-        Ok(o) => o,
-        Err(e) => return fail(e),
-    };
-    // The format-1 notice is replaced by the line after the save that does it.
-    let notices: Vec<Warning> = opened
-        .warnings
-        .iter()
-        .filter(|w| !w.is_format_1_notice())
-        .cloned()
-        .collect();
-    warn(&notices);
     let checklist = &mut opened.checklist;
-    if let Some(k) = target.kommun {
-        checklist.name_kommun(k);
-    }
     if let Some(Err(e)) = status.map(|s| checklist.set_status(nummer, scope, s)) {
         return fail(e);
     }

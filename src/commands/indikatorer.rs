@@ -10,7 +10,7 @@ use super::out::{Column, Out, Table};
 use super::{csv_text, emit, render};
 use crate::cli::Format;
 use crate::model::{Catalog, Fraga, Indikator, IndikatorOmrade, Insats};
-use crate::text::{sanitize, sanitize_lines};
+use crate::text::sanitize;
 
 /// The JSON object of one indikator, with the keys documented in the README; absent fields
 /// are `null`.
@@ -128,12 +128,11 @@ pub fn list(
 /// `text` are kept, control characters made visible.
 fn wrap(text: &str, indent: usize, width: usize) -> String {
     let pad = " ".repeat(indent);
-    let options = textwrap::Options::new(width.max(indent + 8))
-        .initial_indent(&pad)
-        .subsequent_indent(&pad);
     let mut out = String::new();
-    for para in sanitize_lines(text).lines() {
-        out.push_str(&textwrap::fill(para, &options));
+    for para in text.lines() {
+        if !para.trim().is_empty() {
+            out.push_str(&crate::text::wrap(para, width.max(indent + 8), &pad, &pad).join("\n"));
+        }
         out.push('\n');
     }
     out

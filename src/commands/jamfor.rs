@@ -14,25 +14,23 @@ use serde_json::{Value, json};
 use super::out::{Column, Out, Table, sanitize};
 use super::sheet::Sheet;
 use super::show::{Resolved, resolve};
-use super::{Delivery, NO_RESULT, USAGE_OR_DATA, deliver, emit, figure_cells, figure_json, warn};
-use crate::cli::{DataFormat, JamforArgs, Matt};
+use super::{
+    Delivery, FIGURE_COLUMNS, NO_RESULT, USAGE_OR_DATA, deliver, emit, figures_cells, figures_json,
+    json_object, warn,
+};
+use crate::cli::{DataFormat, JamforArgs};
 use crate::model::{Catalog, Insats};
 use crate::sort::fold;
 
-const COLUMNS: [Column; 12] = [
-    Column::omrade(),
-    Column::text("grupp", "Grupp"),
-    Column::text("namn", "Namn").machine_only(),
-    Column::number("ges_antal", "Ges"),
-    Column::share("ges_andel", "%"),
-    Column::number("digital_antal", "Digitalt").short("Dig"),
-    Column::share("digital_andel", "%"),
-    Column::number("enskild_antal", "Enskild regi").short("Ensk"),
-    Column::share("enskild_andel", "%"),
-    Column::number("utan_antal", "Utan beslut").short("Utan"),
-    Column::share("utan_andel", "%"),
-    Column::id(),
-];
+/// Where, which group, the name (for programs), the four measures, the id.
+fn columns() -> Vec<Column> {
+    let place = [
+        Column::omrade(),
+        Column::text("grupp", "Grupp"),
+        Column::text("namn", "Namn").machine_only(),
+    ];
+    [&place[..], &FIGURE_COLUMNS, &[Column::id()]].concat()
+}
 
 /// The group an insats is listed under: its group heading, else its section.
 #[must_use]
@@ -62,24 +60,19 @@ fn row(i: &Insats) -> Vec<Option<String>> {
         Some(grupp(i)),
         Some(i.namn.clone()),
     ];
-    for m in Matt::ALL {
-        row.extend(figure_cells(super::stats::figure(i, m)));
-    }
+    row.extend(figures_cells(i));
     row.push(Some(i.id.clone()));
     row
 }
 
 fn json_row(i: &Insats) -> Value {
-    json!({
-        "id": i.id,
-        "omrade": i.omrade.as_str(),
-        "grupp": grupp(i),
-        "namn": i.namn,
-        "ges": figure_json(i.ges),
-        "digital": figure_json(i.digital),
-        "enskild_regi": figure_json(i.enskild),
-        "utan_bistandsbeslut": figure_json(i.utan),
-    })
+    let place = [
+        ("id", json!(i.id)),
+        ("omrade", json!(i.omrade.as_str())),
+        ("grupp", json!(grupp(i))),
+        ("namn", json!(i.namn)),
+    ];
+    json_object(place.into_iter().chain(figures_json(i)))
 }
 
 /// `insats jamfor`: exit 0 with rows, 1 when nothing fits, 2 when insatser of several
@@ -122,7 +115,7 @@ pub fn run(catalog: &Catalog, args: &JamforArgs, out: &Out) -> ExitCode {
     };
     let rows = same_name(catalog, found);
     let table = Table {
-        columns: COLUMNS.to_vec(),
+        columns: columns(),
         rows: rows.iter().map(|i| row(i)).collect(),
         flex: Some(1),
     };

@@ -12,10 +12,10 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
-use super::checklista::{Target, fail, path_of, warn};
+use super::checklista::{Target, fail, open_to_change, path_of, warn};
 use super::out::{Column, Out, Table};
 use super::{
-    Delivery, NO_RESULT, deliver, emit, export_table, figure_cells, insats_json, render, sheet,
+    Delivery, NO_RESULT, deliver, emit, export_table, figure_cells, insats_json_with, render, sheet,
 };
 use crate::checklist::{Checklist, Fraga, InsatsSvar, Store, Warning};
 use crate::cli::{DataFormat, Format, KommunFormat, SvarArg};
@@ -126,13 +126,7 @@ pub fn export(
         catalog
             .insatser
             .iter()
-            .map(|i| {
-                let mut v = insats_json(i);
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("kommun".into(), svar_json(&name, checklist.svar(&i.id)));
-                }
-                v
-            })
+            .map(|i| insats_json_with(i, [("kommun", svar_json(&name, checklist.svar(&i.id)))]))
             .collect()
     };
     let data_format = format.map(|f| match f {
@@ -278,13 +272,7 @@ fn lista(
     let json = || {
         found
             .iter()
-            .map(|i| {
-                let mut v = insats_json(i);
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("kommun".into(), svar_json(&name, checklist.svar(&i.id)));
-                }
-                v
-            })
+            .map(|i| insats_json_with(i, [("kommun", svar_json(&name, checklist.svar(&i.id)))]))
             .collect()
     };
     let code = render(&table, json, format, out);
@@ -369,26 +357,11 @@ pub fn set(catalog: &Catalog, target: Target<'_>, args: SetArgs<'_>) -> ExitCode
             "ange minst ett svar (--ges, --digitalt, --enskild-regi, --utan-bistandsbeslut) eller --anteckning",
         );
     }
-    let path = match path_of(target, true) {
-        Ok(p) => p,
+    let (_, mut opened) = match open_to_change(catalog, target) {
+        Ok(o) => o,
         Err(code) => return code,
     };
-    let mut opened = match Store::open_kommun(&path, target.kommun, &catalog.indikatorer) {
-        Ok(o) => o,
-        Err(e) => return fail(e),
-    };
-    warn(
-        &opened
-            .warnings
-            .iter()
-            .filter(|w| !w.is_format_1_notice())
-            .cloned()
-            .collect::<Vec<_>>(),
-    );
     let checklist = &mut opened.checklist;
-    if let Some(k) = target.kommun {
-        checklist.name_kommun(k);
-    }
     // `ges` first, so that `--ges ja --digitalt nej` works after an earlier `nej`.
     for (f, a) in Fraga::ALL.into_iter().zip(args.answers) {
         if let Some(a) = a
@@ -516,13 +489,7 @@ pub fn jamfor(
     let json = || {
         found
             .iter()
-            .map(|(i, who)| {
-                let mut v = insats_json(i);
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("bara_hos".into(), (*who).into());
-                }
-                v
-            })
+            .map(|(i, who)| insats_json_with(i, [("bara_hos", (*who).into())]))
             .collect()
     };
     let code = render(&table, json, format, out);

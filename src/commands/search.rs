@@ -74,12 +74,10 @@ fn row(rang: usize, hit: &Hit, i: &Insats) -> Vec<Option<String>> {
 }
 
 fn json(rang: usize, hit: &Hit, i: &Insats) -> Value {
-    let mut v = super::insats_json(i);
-    if let Some(o) = v.as_object_mut() {
-        o.insert("rang".into(), rang.into());
-        o.insert("traff".into(), kind_name(hit.kind).into());
-    }
-    v
+    super::insats_json_with(
+        i,
+        [("rang", rang.into()), ("traff", kind_name(hit.kind).into())],
+    )
 }
 
 /// `insats search`: exit 0 with hits, 1 without.

@@ -220,11 +220,10 @@ fn hanging(s: &mut String, text: Option<&str>, first: &str, rest: &str, out: &Ou
         return;
     };
     let width = out.text_width().clamp(20, MAX_TEXT_WIDTH);
-    let options = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest);
     for line in text.lines() {
-        s.push_str(&textwrap::fill(&sanitize(line), &options));
+        if !line.trim().is_empty() {
+            s.push_str(&crate::text::wrap(line, width, first, rest).join("\n"));
+        }
         s.push('\n');
     }
 }

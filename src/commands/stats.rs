@@ -14,7 +14,9 @@ use serde_json::{Value, json};
 use super::out::{Column, Out, Table, number_machine, number_sv, sanitize, truncate};
 use super::search::best_hits;
 use super::sheet::Sheet;
-use super::{Delivery, NO_RESULT, deliver, emit, figure_cells, warn};
+use super::{
+    Delivery, FIGURE_COLUMNS, NO_RESULT, deliver, emit, figure_cells, figures_cells, warn,
+};
 use crate::cli::{By, DataFormat, Matt, SortKey, StatsArgs};
 use crate::model::{Catalog, Figure, Insats, Omrade};
 use crate::search::Scope;
@@ -105,39 +107,26 @@ pub fn rows<'a>(catalog: &'a Catalog, args: &StatsArgs) -> Vec<&'a Insats> {
     rows
 }
 
-const COLUMNS: [Column; 11] = [
-    Column::text("namn", "Namn"),
-    Column::omrade(),
-    Column::number("ges_antal", "Ges"),
-    Column::share("ges_andel", "%"),
-    Column::number("digital_antal", "Digitalt").short("Dig"),
-    Column::share("digital_andel", "%"),
-    Column::number("enskild_antal", "Enskild regi").short("Ensk"),
-    Column::share("enskild_andel", "%"),
-    Column::number("utan_antal", "Utan beslut").short("Utan"),
-    Column::share("utan_andel", "%"),
-    Column::id(),
-];
+/// The name, its område, the four measures, the id.
+fn columns() -> Vec<Column> {
+    let name = [Column::text("namn", "Namn"), Column::omrade()];
+    [&name[..], &FIGURE_COLUMNS, &[Column::id()]].concat()
+}
 
 fn row(i: &Insats) -> Vec<Option<String>> {
     let mut row = vec![Some(i.namn.clone()), Some(i.omrade.as_str().to_string())];
-    for m in Matt::ALL {
-        row.extend(figure_cells(figure(i, m)));
-    }
+    row.extend(figures_cells(i));
     row.push(Some(i.id.clone()));
     row
 }
 
 fn json_row(i: &Insats) -> Value {
-    json!({
-        "id": i.id,
-        "omrade": i.omrade.as_str(),
-        "namn": i.namn,
-        "ges": super::figure_json(i.ges),
-        "digital": super::figure_json(i.digital),
-        "enskild_regi": super::figure_json(i.enskild),
-        "utan_bistandsbeslut": super::figure_json(i.utan),
-    })
+    let name = [
+        ("id", json!(i.id)),
+        ("omrade", json!(i.omrade.as_str())),
+        ("namn", json!(i.namn)),
+    ];
+    super::json_object(name.into_iter().chain(super::figures_json(i)))
 }
 
 /// `insats stats`: exit 0 with rows, 1 without.
@@ -148,7 +137,7 @@ pub fn run(catalog: &Catalog, args: &StatsArgs, out: &Out) -> ExitCode {
     }
     let rows = rows(catalog, args);
     let table = Table {
-        columns: COLUMNS.to_vec(),
+        columns: columns(),
         rows: rows.iter().map(|i| row(i)).collect(),
         flex: Some(0),
     };

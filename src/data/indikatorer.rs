@@ -54,9 +54,7 @@ fn opt(v: Option<&String>) -> String {
 /// # Errors
 /// Only on a failing writer.
 pub fn write_csv<W: std::io::Write>(out: W, indikatorer: &[Indikator]) -> csv::Result<()> {
-    let mut w = csv::WriterBuilder::new().from_writer(out);
-    w.write_record(COLUMNS)?;
-    for i in indikatorer {
+    super::rows::write_csv(out, &COLUMNS, indikatorer, |w, i| {
         let omraden: Vec<&str> = i.omraden.iter().map(|o| o.as_str()).collect();
         let sep = OMRADE_SEPARATOR.to_string();
         w.write_record([
@@ -79,9 +77,8 @@ pub fn write_csv<W: std::io::Write>(out: W, indikatorer: &[Indikator]) -> csv::R
             opt(i.kommentar.as_ref()),
             i.kallrad.to_string(),
         ])?;
-    }
-    w.flush()?;
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Serialize the questions of all indikatorer as CSV with the header row.
@@ -89,20 +86,18 @@ pub fn write_csv<W: std::io::Write>(out: W, indikatorer: &[Indikator]) -> csv::R
 /// # Errors
 /// Only on a failing writer.
 pub fn write_fragor_csv<W: std::io::Write>(out: W, indikatorer: &[Indikator]) -> csv::Result<()> {
-    let mut w = csv::WriterBuilder::new().from_writer(out);
-    w.write_record(FRAGOR_COLUMNS)?;
-    for i in indikatorer {
-        for f in &i.fragor {
-            w.write_record([
-                i.nummer.to_string(),
-                f.id.clone(),
-                f.fraga.clone(),
-                opt(f.svarsalternativ.as_ref()),
-            ])?;
-        }
-    }
-    w.flush()?;
-    Ok(())
+    let fragor = indikatorer
+        .iter()
+        .flat_map(|i| i.fragor.iter().map(move |f| (i, f)));
+    super::rows::write_csv(out, &FRAGOR_COLUMNS, fragor, |w, (i, f)| {
+        w.write_record([
+            i.nummer.to_string(),
+            f.id.clone(),
+            f.fraga.clone(),
+            opt(f.svarsalternativ.as_ref()),
+        ])?;
+        Ok(())
+    })
 }
 
 /// Parse both files; each `(text, file)` pair names the file in error messages.

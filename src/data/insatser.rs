@@ -42,9 +42,7 @@ pub const MAX_KOMMUNER: u32 = 290;
 /// # Errors
 /// Only on a failing writer.
 pub fn write_csv<W: std::io::Write>(out: W, insatser: &[Insats]) -> csv::Result<()> {
-    let mut w = csv::WriterBuilder::new().from_writer(out);
-    w.write_record(COLUMNS)?;
-    for i in insatser {
+    super::rows::write_csv(out, &COLUMNS, insatser, |w, i| {
         let num = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
         let pct = |v: Option<u8>| v.map(|n| n.to_string()).unwrap_or_default();
         let figs = [i.ges, i.digital, i.enskild, i.utan];
@@ -66,9 +64,8 @@ pub fn write_csv<W: std::io::Write>(out: W, insatser: &[Insats]) -> csv::Result<
         rec.push(i.kallrad_000.to_string());
         rec.push(i.kallrad_001.to_string());
         w.write_record(&rec)?;
-    }
-    w.flush()?;
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Parse the text of `insatser.csv`; `file` is used in error messages only.

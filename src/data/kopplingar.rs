@@ -20,17 +20,14 @@ pub const COLUMNS: [&str; 3] = ["indikator", "insats_id", "skal"];
 /// # Errors
 /// Only on a failing writer.
 pub fn write_csv<W: std::io::Write>(out: W, rows: &[Koppling]) -> csv::Result<()> {
-    let mut w = csv::WriterBuilder::new().from_writer(out);
-    w.write_record(COLUMNS)?;
-    for k in rows {
+    super::rows::write_csv(out, &COLUMNS, rows, |w, k| {
         w.write_record([
             &k.indikator.to_string(),
             k.insats_id.as_str(),
             k.skal.as_str(),
         ])?;
-    }
-    w.flush()?;
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Parse the text of `kopplingar.csv`, checking every `indikator` against `indikatorer` and

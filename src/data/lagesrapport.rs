@@ -23,9 +23,7 @@ pub const OMRADE_SEPARATOR: char = '|';
 /// # Errors
 /// Only on a failing writer.
 pub fn write_csv<W: std::io::Write>(out: W, rows: &[Lagesiakttagelse]) -> csv::Result<()> {
-    let mut w = csv::WriterBuilder::new().from_writer(out);
-    w.write_record(COLUMNS)?;
-    for r in rows {
+    super::rows::write_csv(out, &COLUMNS, rows, |w, r| {
         let omraden: Vec<&str> = r.omraden.iter().map(|o| o.as_str()).collect();
         w.write_record([
             r.id.as_str(),
@@ -35,9 +33,8 @@ pub fn write_csv<W: std::io::Write>(out: W, rows: &[Lagesiakttagelse]) -> csv::R
             r.text.as_str(),
             &r.kallrad.to_string(),
         ])?;
-    }
-    w.flush()?;
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Parse the text of `lagesrapport.csv`; `file` is used in error messages only.

@@ -6,6 +6,27 @@ use std::path::Path;
 use super::DataError;
 use crate::model::shown;
 
+/// Write `rows` as CSV to `out`: the header `columns`, then a record per row as `record`
+/// writes it, then flush. The one CSV writer of the data files: `extract` writes data/
+/// through it.
+///
+/// # Errors
+/// Only on a failing writer.
+pub fn write_csv<W: std::io::Write, T>(
+    out: W,
+    columns: &[&str],
+    rows: impl IntoIterator<Item = T>,
+    mut record: impl FnMut(&mut csv::Writer<W>, T) -> csv::Result<()>,
+) -> csv::Result<()> {
+    let mut w = csv::WriterBuilder::new().from_writer(out);
+    w.write_record(columns)?;
+    for row in rows {
+        record(&mut w, row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
 /// Longest field accepted, in bytes. The longest real field is about 2 KB; a field hundreds
 /// of times longer is a broken or foreign file, not a förklaring.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;

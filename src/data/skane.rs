@@ -35,9 +35,7 @@ pub const COLUMNS: [&str; 14] = [
 /// # Errors
 /// Only on a failing writer.
 pub fn write_csv<W: std::io::Write>(out: W, rows: &[SkaneRow]) -> csv::Result<()> {
-    let mut w = csv::WriterBuilder::new().from_writer(out);
-    w.write_record(COLUMNS)?;
-    for r in rows {
+    super::rows::write_csv(out, &COLUMNS, rows, |w, r| {
         w.write_record([
             r.tabell.slug(),
             r.tabell.namn(),
@@ -54,9 +52,8 @@ pub fn write_csv<W: std::io::Write>(out: W, rows: &[SkaneRow]) -> csv::Result<()
             r.period.as_str(),
             &r.kallrad.to_string(),
         ])?;
-    }
-    w.flush()?;
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Parse the text of `skane.csv`, checking every `insats_id` against `insatser`; `file` is

@@ -846,7 +846,7 @@ mod generated {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(48))]
+        #![proptest_config(crate::common::proptest_config(48))]
 
         /// Unknown keys of any text (line breaks, quotes, controls, non-ASCII) at the top and
         /// in an entry survive a status change, a save and a second read, each line as it was.

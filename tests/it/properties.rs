@@ -3,7 +3,9 @@
 //! the CSV loaders and the keymap parser take arbitrary input without panicking.
 //!
 //! More cases for a longer run: `PROPTEST_CASES=5000 cargo test --test it properties`. A
-//! failure prints its shrunk input; `PROPTEST_RNG_SEED=N` replays a run with the same cases.
+//! failure prints its shrunk input and its seed is kept in `properties.proptest-regressions`
+//! (commit it: every later run tries it first); `PROPTEST_RNG_SEED=N` replays a run with the
+//! same cases. In CI (`CI` set) the seed is fixed ([`common::proptest_config`]).
 
 use crate::common;
 
@@ -21,18 +23,6 @@ use proptest::test_runner::{Config, TestRng, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-
-/// Cases per property unless `PROPTEST_CASES` says otherwise.
-fn config(cases: u32) -> Config {
-    Config {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(cases),
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
 
 // ---- input -------------------------------------------------------------------------------
 
@@ -86,7 +76,7 @@ fn modifiers() -> impl Strategy<Value = KeyModifiers> {
 fn input() -> impl Strategy<Value = Input> {
     prop_oneof![
         12 => (key_code(), modifiers()).prop_map(|(c, m)| Input::Key(KeyEvent::new(c, m))),
-        3 => prop::sample::select(Action::BINDABLE.to_vec()).prop_map(Input::Action),
+        3 => prop::sample::select(Action::bindable().collect::<Vec<_>>()).prop_map(Input::Action),
         1 => any::<char>().prop_map(|c| Input::Action(Action::InsertChar(c))),
         1 => (0u16..260, 0u16..90)
             .prop_map(|(column, row)| Input::Action(Action::Click { column, row })),
@@ -149,14 +139,6 @@ fn check_ranges(app: &App) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|f| ui::draw(f, app, &Theme::color()))
-        .expect("draws");
-    terminal.backend().to_string()
-}
-
 fn draw_buffer(app: &App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
@@ -217,10 +199,55 @@ fn screen_invariants(b: &Buffer, boxes: bool) -> Result<(), String> {
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(config(32))]
+/// In the catalogue, with its list on screen and nothing over it, the selected insats is
+/// drawn: exactly one row of the list pane starts with the selection mark `▸`, and it shows
+/// the start of the selected insats's name or an ellipsis where the name is cut.
+fn selected_row_visible(app: &App, b: &Buffer) -> Result<(), String> {
+    let (w, h) = (b.area.width, b.area.height);
+    let list = app.list();
+    let Some(pane) = app.panes().list else {
+        return Ok(());
+    };
+    if w < MIN_WIDTH
+        || h < MIN_HEIGHT
+        || app.view() != View::Catalog
+        || app.help_open()
+        || app.presentation()
+        || list.hits.is_empty()
+    {
+        return Ok(());
+    }
+    let inside = inner(pane);
+    if inside.height == 0 || inside.width < 2 {
+        return Ok(());
+    }
+    let marked: Vec<u16> = (inside.y..inside.y + inside.height)
+        .filter(|&y| b[(inside.x, y)].symbol() == "▸")
+        .collect();
+    let [y] = marked[..] else {
+        return Err(format!(
+            "{} rows of the list marked ▸ (rows {marked:?})",
+            marked.len()
+        ));
+    };
+    let text: String = (inside.x + 1..inside.x + inside.width)
+        .map(|x| b[(x, y)].symbol())
+        .collect();
+    let name = insats::text::sanitize(&app.catalog().insatser[list.hits[list.selected].index].namn)
+        .into_owned();
+    let start: String = name.chars().take(3).collect();
+    let text = text.trim_start_matches(['✓', ' ']);
+    if !(text.starts_with(&start) || text.starts_with('…')) {
+        return Err(format!("the selected row {y} shows {text:?}, not {name:?}"));
+    }
+    Ok(())
+}
 
-    /// 32 walks of up to 300 inputs each (about 5 000 inputs), drawn every 40 steps.
+proptest! {
+    #![proptest_config(common::proptest_config(32))]
+
+    /// 32 walks of up to 300 inputs each (about 5 000 inputs), drawn every 40 steps and at
+    /// the end: every drawn screen keeps [`screen_invariants`] and shows the selected row.
     #[test]
     fn random_inputs_never_panic_and_keep_selections_in_range(
         inputs in prop::collection::vec(input(), 1..300)
@@ -230,9 +257,16 @@ proptest! {
         for (n, i) in inputs.iter().enumerate() {
             apply(&mut app, &keymap, i);
             check_ranges(&app)?;
-            if n % 40 == 0 {
+            if n % 40 == 0 || n + 1 == inputs.len() {
                 let a = app.area();
-                let _ = draw(&app, a.width.max(1), a.height.max(1));
+                let screen = draw_buffer(&app, a.width.max(1), a.height.max(1));
+                // The checklist's overlays (the kommun chooser, the note) cover box sides.
+                let boxes = app.view() == View::Catalog && !app.help_open() && !app.presentation();
+                let shown = screen_invariants(&screen, boxes)
+                    .and_then(|()| selected_row_visible(&app, &screen));
+                if let Err(e) = shown {
+                    prop_assert!(false, "after {} inputs: {}\n{}", n + 1, e, rows(&screen).join("\n"));
+                }
             }
         }
     }
@@ -375,6 +409,59 @@ fn the_screen_check_finds_an_open_box_a_control_character_and_a_missing_status_l
     assert!(screen_invariants(&control, true).is_err_and(|e| e.contains("control")));
 }
 
+#[test]
+fn the_selected_row_check_finds_a_list_without_its_selection() {
+    let mut app = common::app();
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    app.update(Action::Down);
+    let screen = draw_buffer(&app, 100, 30);
+    assert_eq!(selected_row_visible(&app, &screen), Ok(()));
+    let list = inner(app.panes().list.expect("a list at 100x30"));
+    let mut unmarked = screen.clone();
+    for y in list.y..list.y + list.height {
+        if unmarked[(list.x, y)].symbol() == "▸" {
+            unmarked[(list.x, y)].set_symbol(" ");
+        }
+    }
+    assert!(selected_row_visible(&app, &unmarked).is_err_and(|e| e.contains("0 rows")));
+    let mut other = screen.clone();
+    other.set_string(
+        list.x + 1,
+        list.y + 1,
+        "Xyz",
+        ratatui::style::Style::default(),
+    );
+    assert!(selected_row_visible(&app, &other).is_err_and(|e| e.contains("not")));
+}
+
+#[test]
+fn failures_are_kept_beside_their_test_and_ci_runs_one_seed() {
+    use proptest::test_runner::RngSeed;
+    let ci = common::proptest_config_for(5, true);
+    assert_eq!(ci.rng_seed, RngSeed::Fixed(common::CI_SEED));
+    let local = common::proptest_config_for(5, false);
+    assert_eq!(local.rng_seed, Config::default().rng_seed);
+    let kept = format!("{:?}", local.failure_persistence);
+    assert!(
+        kept.contains("WithSource(\"proptest-regressions\")"),
+        "{kept}"
+    );
+    // Every kept failure sits beside the test file that reads it.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it");
+    for entry in std::fs::read_dir(&dir).expect("tests/it") {
+        let path = entry.expect("entry").path();
+        if path
+            .extension()
+            .is_some_and(|e| e == "proptest-regressions")
+        {
+            assert!(path.with_extension("rs").is_file(), "{}", path.display());
+        }
+    }
+}
+
 // ---- loaders and the keymap parser --------------------------------------------------------
 
 /// Text that looks like CSV: the pieces a broken file is made of.
@@ -419,7 +506,7 @@ fn check_error(e: &insats::data::DataError, file: &str) -> Result<(), TestCaseEr
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(common::proptest_config(96))]
 
     #[test]
     fn the_csv_loaders_take_any_text(
@@ -495,6 +582,62 @@ proptest! {
         let mut k = Keymap::builtin().expect("keymap");
         if let Err(e) = k.merge_str(&text, Path::new("egen.toml")) {
             prop_assert!(e.to_string().contains("egen.toml"));
+        }
+    }
+
+    /// A valid keymap (known tables, key names with modifiers, every bindable action) always
+    /// merges, and afterwards each of its keys does what it says in its table; a key spelled
+    /// twice in one table (`G` and `shift-g`) is refused naming the file.
+    #[test]
+    fn a_valid_keymap_merges_and_binds_what_it_says(
+        entries in prop::collection::vec((
+            prop::sample::select(vec!["global", "tree", "list", "detail", "search", "presentation", "checklist", "help"]),
+            prop::sample::select(vec!["", "ctrl-", "alt-", "shift-", "ctrl-alt-"]),
+            prop_oneof![
+                "[a-zA-Z0-9åäö,.;:/?+*-]".prop_map(String::from),
+                prop::sample::select(vec!["up", "down", "left", "right", "enter", "esc", "tab", "backtab", "backspace", "delete", "home", "end", "pageup", "pgdn", "space", "f1", "f5", "f12"]).prop_map(String::from),
+            ],
+            prop::sample::select(Action::bindable().collect::<Vec<_>>()),
+        ), 0..20)
+    ) {
+        use insats::keymap::KeyCombo;
+        let mut doc = toml::Table::new();
+        let mut bound: Vec<(&str, KeyCombo, Action)> = Vec::new();
+        let mut twice = false;
+        for (table, modifier, key, action) in entries {
+            let name = format!("{modifier}{key}");
+            let combo: KeyCombo = name.parse().expect("a valid key name");
+            let t = doc
+                .entry(table.to_string())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            let toml::Value::Table(t) = t else { continue };
+            let value = toml::Value::String(action.name().expect("bindable").to_string());
+            if t.insert(name, value).is_some() {
+                // The same spelling again: TOML keeps one, the last.
+                bound.retain(|(tb, c, _)| !(*tb == table && *c == combo));
+            } else if bound.iter().any(|(tb, c, _)| *tb == table && *c == combo) {
+                twice = true;
+            }
+            bound.push((table, combo, action));
+        }
+        let text = toml::to_string(&doc).expect("serializes");
+        let mut k = Keymap::builtin().expect("keymap");
+        match k.merge_str(&text, Path::new("egen.toml")) {
+            Ok(()) => {
+                prop_assert!(!twice, "a key spelled twice in a table was taken:\n{}", text);
+                for (table, combo, action) in bound {
+                    let got = match Context::ALL.iter().find(|c| c.table() == table) {
+                        Some(&c) => k.lookup(c, combo),
+                        None => k.lookup_global(combo),
+                    };
+                    prop_assert_eq!(got, Some(action), "[{}] {}\n{}", table, combo, text);
+                }
+                let _ = k.help();
+            }
+            Err(e) => {
+                prop_assert!(twice, "a valid keymap refused: {}\n{}", e, text);
+                prop_assert!(e.to_string().contains("egen.toml"));
+            }
         }
     }
 

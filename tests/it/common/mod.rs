@@ -10,6 +10,41 @@ use insats::app::App;
 use insats::keymap::Keymap;
 use insats::model::Catalog;
 
+/// The seed of every property test when `CI` is set (and `PROPTEST_RNG_SEED` is not): CI
+/// runs the same cases each time, so a red build is red again on a rerun and locally.
+pub const CI_SEED: u64 = 19;
+
+/// The proptest configuration of every property in tests/it: `cases` cases unless
+/// `PROPTEST_CASES` says otherwise; a failure's seed persisted beside the test's source
+/// (`tests/it/NAME.proptest-regressions`, kept in git and replayed first on every run);
+/// random cases locally, [`CI_SEED`] in CI. `PROPTEST_RNG_SEED=N` replays a run anywhere.
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    let ci = std::env::var_os("CI").is_some() && std::env::var_os("PROPTEST_RNG_SEED").is_none();
+    proptest_config_for(cases, ci)
+}
+
+/// [`proptest_config`] with the seed fixed (`ci`) or as `PROPTEST_RNG_SEED` says (random
+/// when unset).
+pub fn proptest_config_for(cases: u32, ci: bool) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, FileFailurePersistence, RngSeed};
+    let mut config = Config {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(cases),
+        // Beside the source, not proptest's default `proptest-regressions/` folder next to
+        // the crate root (tests/it/main.rs), which nothing else in the tree uses.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..Config::default()
+    };
+    if ci {
+        config.rng_seed = RngSeed::Fixed(CI_SEED);
+    }
+    config
+}
+
 /// 41 real rows: every MI, HVB and KBT row of six chosen kinds, a row with dashes, bullets.
 pub const FIXTURE: &str = include_str!("../../data/catalog/insatser.csv");
 
