@@ -16,7 +16,7 @@ use super::list::{ListState, Panel, edit_text, paste_line};
 use super::tree::keep_visible;
 use crate::action::{Action, Context};
 use crate::checklist::{Checklist, Fraga, Rules, Scope, Status, StatusError, Svar};
-use crate::model::{Catalog, Indikator, IndikatorOmrade, Omrade};
+use crate::model::{Catalog, Indikator, IndikatorOmrade};
 use crate::search::{IndikatorHit, IndikatorIndex};
 
 /// Where the checklist comes from and whether changes are saved.
@@ -452,7 +452,7 @@ impl ChecklistState {
         };
         let linked = catalog.insatser_for(ind.nummer);
         // Prefer the insats of the område being looked at.
-        let here = insats_omrade(self.selected_omrade());
+        let here = self.selected_omrade().insats_omrade();
         let chosen = linked
             .iter()
             .find(|i| Some(i.omrade) == here)
@@ -547,21 +547,5 @@ impl ChecklistState {
             self.all_omraden = false;
             self.refresh(false);
         }
-    }
-}
-
-/// The catalogue's område that matches an indikator område, where one does.
-#[must_use]
-pub fn insats_omrade(o: IndikatorOmrade) -> Option<Omrade> {
-    match o {
-        IndikatorOmrade::Missbruk => Some(Omrade::MissbrukOchBeroende),
-        IndikatorOmrade::BarnOchUnga => Some(Omrade::BarnOchUnga),
-        IndikatorOmrade::Lss => Some(Omrade::Funktionshinder),
-        IndikatorOmrade::Socialpsykiatri => Some(Omrade::Socialpsykiatri),
-        IndikatorOmrade::Vald => Some(Omrade::ValdINaraRelationer),
-        IndikatorOmrade::Aldreomsorg => Some(Omrade::Aldre),
-        IndikatorOmrade::EkonomisktBistand
-        | IndikatorOmrade::Krisberedskap
-        | IndikatorOmrade::HalsoOchSjukvard => None,
     }
 }
