@@ -30,8 +30,11 @@
 //! [`IndikatorIndex`] searches the indikatorer of the checklist the same way (titles, mått,
 //! numbers).
 
+mod embedded;
 mod indikator;
+mod keys;
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::ops::Range;
 
@@ -41,7 +44,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 pub use indikator::{IndikatorHit, IndikatorIndex, IndikatorMatch};
 
 use crate::model::{Catalog, Insats, Omrade};
-use crate::sort::{fold_char_into, swedish_key};
+use crate::sort::swedish_key;
+use keys::{CharSet, word_start_mask};
 
 /// The least fuzzy score per query character that counts as a match. Skim scores about 16
 /// per matched character plus bonuses for word starts and runs, minus gap penalties, so
@@ -118,39 +122,36 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
-/// A folded string and, for each of its chars, the index of the original char it came from.
-#[derive(Debug, Clone)]
+/// A folded string and, where it differs, the map from its chars back to the original's.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Folded {
-    text: String,
-    origin: Vec<usize>,
+    text: Cow<'static, str>,
+    /// For each folded char, the index of the original char it came from; `None` when
+    /// every original char folded to exactly one, so that the positions are the same.
+    origin: Option<Cow<'static, [u32]>>,
 }
 
 impl Folded {
     fn new(s: &str) -> Self {
-        let mut text = String::with_capacity(s.len());
-        let mut origin = Vec::with_capacity(s.len());
-        let mut buf = String::new();
-        for (i, c) in s.chars().enumerate() {
-            buf.clear();
-            fold_char_into(c, &mut buf);
-            for f in buf.chars() {
-                text.push(f);
-                origin.push(i);
-            }
+        let (text, origin) = keys::fold_with_origin(s);
+        Folded {
+            text: Cow::Owned(text),
+            origin: origin.map(Cow::Owned),
         }
-        Folded { text, origin }
     }
 
     /// Map folded char positions back to original char positions, sorted and deduplicated,
     /// in the same vector.
     fn to_original(&self, mut positions: Vec<usize>) -> Vec<usize> {
-        positions.retain_mut(|p| match self.origin.get(*p) {
-            Some(&o) => {
-                *p = o;
-                true
-            }
-            None => false,
-        });
+        if let Some(origin) = &self.origin {
+            positions.retain_mut(|p| match origin.get(*p) {
+                Some(&o) => {
+                    *p = o as usize;
+                    true
+                }
+                None => false,
+            });
+        }
         positions.sort_unstable();
         positions.dedup();
         positions
@@ -158,75 +159,27 @@ impl Folded {
 }
 
 /// An abbreviation found in a name: its folded text and the original char range it covers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Abbreviation {
-    folded: String,
+    folded: Cow<'static, str>,
     chars: Range<usize>,
     kind: MatchKind,
 }
 
-/// A lossy set of characters, one bit per class: if a character is in a text, its bit is
-/// set, so a clear bit proves the character absent. Folded text is lower case, so the 26
-/// letters and 10 digits get a bit each; other ASCII characters share 27 bits and
-/// everything else one.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct CharSet(u64);
-
-impl CharSet {
-    fn bit(c: char) -> u64 {
-        let n = u32::from(c);
-        let class = match c {
-            'a'..='z' => n - u32::from('a'),
-            '0'..='9' => 26 + n - u32::from('0'),
-            _ if c.is_ascii() => 36 + n % 27,
-            _ => 63,
-        };
-        1 << class
-    }
-
-    fn of(text: &str) -> Self {
-        CharSet(text.chars().fold(0, |m, c| m | Self::bit(c)))
-    }
-
-    /// The first characters of the words of `text` in the sense of
-    /// [`contains_at_word_start`]: every character not preceded by an alphanumeric one.
-    fn of_word_starts(text: &str) -> Self {
-        let mut m = 0;
-        let mut prev_alnum = false;
-        for c in text.chars() {
-            if !prev_alnum {
-                m |= Self::bit(c);
-            }
-            prev_alnum = c.is_alphanumeric();
-        }
-        CharSet(m)
-    }
-
-    fn may_contain(self, c: char) -> bool {
-        self.0 & Self::bit(c) != 0
-    }
-
-    /// Whether `c` has a bit of its own, so that [`CharSet::may_contain`] is exact for it.
-    fn is_exact(c: char) -> bool {
-        c.is_ascii_lowercase() || c.is_ascii_digit()
-    }
-
-    fn may_contain_all(self, word: &str) -> bool {
-        word.chars().all(|c| self.may_contain(c))
-    }
-}
-
 /// A folded text and the characters it holds.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Key {
-    text: String,
+    text: Cow<'static, str>,
     chars: CharSet,
 }
 
 impl Key {
     fn new(text: String) -> Self {
         let chars = CharSet::of(&text);
-        Key { text, chars }
+        Key {
+            text: Cow::Owned(text),
+            chars,
+        }
     }
 
     /// Whether every word could match: its characters occur in the text in order. Fuzzy
@@ -240,23 +193,47 @@ impl Key {
 }
 
 /// The pre-folded search keys of one insats.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
     omrade: Omrade,
-    sektion_nr: String,
-    grupp: Option<String>,
+    sektion_nr: Cow<'static, str>,
+    grupp: Option<Cow<'static, str>>,
     name: Folded,
     /// Which of the first 128 chars of the folded name start a word.
     name_starts: u128,
     name_chars: CharSet,
     bilaga: Option<Key>,
-    forklaring: Option<String>,
+    forklaring: Option<Cow<'static, str>>,
     /// The first characters of the förklaring's words.
     forklaring_starts: CharSet,
-    abbreviations: Vec<Abbreviation>,
+    abbreviations: Cow<'static, [Abbreviation]>,
 }
 
 impl Entry {
+    /// The keys of one insats, folded now (the embedded insatser's were folded at build
+    /// time, by the same functions: see `embedded`).
+    fn new(i: &Insats) -> Self {
+        let name = Folded::new(&i.namn);
+        let forklaring = i.forklaring.as_deref().map(crate::sort::fold);
+        Entry {
+            omrade: i.omrade,
+            sektion_nr: Cow::Owned(i.sektion_nr.clone()),
+            grupp: i.grupp.clone().map(Cow::Owned),
+            name_chars: CharSet::of(&name.text),
+            name_starts: word_start_mask(&name.text),
+            name,
+            bilaga: i
+                .namn_bilaga
+                .as_deref()
+                .map(|b| Key::new(crate::sort::fold(b))),
+            forklaring_starts: forklaring
+                .as_deref()
+                .map_or_else(CharSet::default, CharSet::of_word_starts),
+            forklaring: forklaring.map(Cow::Owned),
+            abbreviations: Cow::Owned(abbreviations(&i.namn)),
+        }
+    }
+
     fn in_scope(&self, scope: &Scope) -> bool {
         scope.contains_parts(self.omrade, &self.sektion_nr, self.grupp.as_deref())
     }
@@ -326,10 +303,10 @@ impl Checks {
 
 /// Search keys for a whole catalogue, folded once at load.
 pub struct SearchIndex {
-    entries: Vec<Entry>,
+    entries: Cow<'static, [Entry]>,
     /// Each insats's place in Swedish alphabetical order of the names (ties in source
     /// order), so that ranking compares numbers instead of strings.
-    rank: Vec<u32>,
+    rank: Cow<'static, [u32]>,
     matcher: SkimMatcherV2,
     /// Threads a large scan may use.
     threads: usize,
@@ -384,12 +361,21 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 impl SearchIndex {
-    /// Fold the names and förklaringar of every insats in the catalogue.
+    /// The search keys of every insats in the catalogue: for the embedded catalogue the
+    /// keys built into insats, else each name and förklaring folded now.
     #[must_use]
     pub fn new(catalog: &Catalog) -> Self {
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .min(MAX_THREADS);
+        if embedded::is_embedded(&catalog.insatser) {
+            return SearchIndex {
+                entries: Cow::Borrowed(embedded::ENTRIES),
+                rank: Cow::Borrowed(embedded::RANK),
+                matcher: SkimMatcherV2::default().ignore_case(),
+                threads,
+            };
+        }
         Self::build(catalog, threads)
     }
 
@@ -413,38 +399,15 @@ impl SearchIndex {
             (Self::entries(insatser), Self::ranks(insatser))
         };
         SearchIndex {
-            entries,
-            rank,
+            entries: Cow::Owned(entries),
+            rank: Cow::Owned(rank),
             matcher: SkimMatcherV2::default().ignore_case(),
             threads,
         }
     }
 
     fn entries(insatser: &[Insats]) -> Vec<Entry> {
-        insatser
-            .iter()
-            .map(|i| {
-                let name = Folded::new(&i.namn);
-                let forklaring = i.forklaring.as_deref().map(crate::sort::fold);
-                Entry {
-                    omrade: i.omrade,
-                    sektion_nr: i.sektion_nr.clone(),
-                    grupp: i.grupp.clone(),
-                    name_chars: CharSet::of(&name.text),
-                    name_starts: word_start_mask(&name.text),
-                    name,
-                    bilaga: i
-                        .namn_bilaga
-                        .as_deref()
-                        .map(|b| Key::new(crate::sort::fold(b))),
-                    forklaring_starts: forklaring
-                        .as_deref()
-                        .map_or_else(CharSet::default, CharSet::of_word_starts),
-                    forklaring,
-                    abbreviations: abbreviations(&i.namn),
-                }
-            })
-            .collect()
+        insatser.iter().map(Entry::new).collect()
     }
 
     /// Each insats's place in Swedish alphabetical order of the names.
@@ -759,19 +722,6 @@ fn fuzzy_words(
     Some((total, positions, whole))
 }
 
-/// Which of the first 128 chars of `text` start a word: those not after a letter or digit.
-fn word_start_mask(text: &str) -> u128 {
-    let mut mask = 0;
-    let mut prev_alnum = false;
-    for (i, c) in text.chars().take(128).enumerate() {
-        if !prev_alnum {
-            mask |= 1 << i;
-        }
-        prev_alnum = c.is_alphanumeric();
-    }
-    mask
-}
-
 /// Whether matched char positions (sorted) form runs that each start a word, go on from the
 /// run before after one skipped letter (a typo: `motverande`), or are at least
 /// [`MIN_INNER_RUN`] letters long inside a word (`samtal` in `stödsamtal`).
@@ -803,6 +753,22 @@ fn runs_start_words(text: &str, starts: u128, positions: &[usize]) -> bool {
     fine || run >= MIN_INNER_RUN
 }
 
+/// The abbreviations of a name (see [`keys::abbreviations`]), folded.
+fn abbreviations(name: &str) -> Vec<Abbreviation> {
+    keys::abbreviations(name)
+        .into_iter()
+        .map(|a| Abbreviation {
+            folded: Cow::Owned(crate::sort::fold(&a.text)),
+            chars: a.chars,
+            kind: if a.parenthesis {
+                MatchKind::Abbreviation
+            } else {
+                MatchKind::AbbreviationWord
+            },
+        })
+        .collect()
+}
+
 /// Letters in a row that count as a match inside a word (a part of a compound word).
 const MIN_INNER_RUN: usize = 3;
 
@@ -827,67 +793,6 @@ fn contains_at_word_start(text: &str, word: &str) -> bool {
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())
     })
-}
-
-/// Abbreviations in a name: the whole content of each parenthesis that looks like one
-/// (`(MI)`, `(TF-KBT)`), and every upper-case word of two or more letters (`HVB` in
-/// `(HVB-hem)`, `ACT` in `ACT-team`).
-fn abbreviations(name: &str) -> Vec<Abbreviation> {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = Vec::new();
-    let mut found = |range: Range<usize>, kind: MatchKind| {
-        // Only a candidate costs a string.
-        if looks_like_abbreviation(&chars[range.clone()]) {
-            let text: String = chars[range.clone()].iter().collect();
-            out.push(Abbreviation {
-                folded: crate::sort::fold(&text),
-                chars: range,
-                kind,
-            });
-        }
-    };
-    let mut open = None;
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '(' => open = Some(i + 1),
-            ')' => {
-                if let Some(start) = open.take() {
-                    found(start..i, MatchKind::Abbreviation);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut start = None;
-    for i in 0..=chars.len() {
-        let alnum = chars.get(i).is_some_and(|c| c.is_alphanumeric());
-        match (alnum, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                found(s..i, MatchKind::AbbreviationWord);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Two or more letters, all letters upper case, no spaces: `MI`, `ÅP`, `TF-KBT`, `12-STEG`.
-fn looks_like_abbreviation(s: &[char]) -> bool {
-    let mut letters = 0;
-    for &c in s {
-        if c.is_whitespace() {
-            return false;
-        }
-        if c.is_alphabetic() {
-            if !c.is_uppercase() {
-                return false;
-            }
-            letters += 1;
-        }
-    }
-    letters >= 2
 }
 
 #[cfg(test)]
@@ -956,7 +861,7 @@ mod tests {
     fn abbreviations_in_parentheses_and_upper_case_words() {
         let found: Vec<(String, MatchKind)> = abbreviations("Hem för vård eller boende (HVB-hem)")
             .into_iter()
-            .map(|a| (a.folded, a.kind))
+            .map(|a| (a.folded.into_owned(), a.kind))
             .collect();
         assert_eq!(
             found,
