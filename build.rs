@@ -159,10 +159,11 @@ fn main() {
                 )
             },
         );
-        let forklaring = row.optional("forklaring").map(sort::fold);
-        let forklaring_starts = forklaring
-            .as_deref()
-            .map_or_else(keys::CharSet::default, keys::CharSet::of_word_starts);
+        let (forklaring, forklaring_starts) = row
+            .optional("forklaring")
+            .map(keys::fold_with_word_starts)
+            .unzip();
+        let forklaring_starts = forklaring_starts.unwrap_or_default();
         let abbreviations: Vec<String> = keys::abbreviations(namn)
             .into_iter()
             .map(|a| {

@@ -214,7 +214,11 @@ impl Entry {
     /// time, by the same functions: see `embedded`).
     fn new(i: &Insats) -> Self {
         let name = Folded::new(&i.namn);
-        let forklaring = i.forklaring.as_deref().map(crate::sort::fold);
+        let (forklaring, forklaring_starts) = i
+            .forklaring
+            .as_deref()
+            .map(keys::fold_with_word_starts)
+            .unzip();
         Entry {
             omrade: i.omrade,
             sektion_nr: Cow::Owned(i.sektion_nr.clone()),
@@ -226,9 +230,7 @@ impl Entry {
                 .namn_bilaga
                 .as_deref()
                 .map(|b| Key::new(crate::sort::fold(b))),
-            forklaring_starts: forklaring
-                .as_deref()
-                .map_or_else(CharSet::default, CharSet::of_word_starts),
+            forklaring_starts: forklaring_starts.unwrap_or_default(),
             forklaring: forklaring.map(Cow::Owned),
             abbreviations: Cow::Owned(abbreviations(&i.namn)),
         }
@@ -835,6 +837,21 @@ mod tests {
         assert!(contains_at_word_start("missbruk", "mi"));
         assert!(!contains_at_word_start("familj", "mi"));
         assert!(contains_at_word_start("(mi) och", "mi"));
+    }
+
+    #[test]
+    fn a_forklaring_is_folded_with_its_word_starts_in_one_pass() {
+        for text in [
+            "",
+            "Om Återfall i missbruk",
+            "• 12-stegs (MI) och Æble; Straße, ÉLAN",
+            "ÅÄÖ\u{301}x\u{301}",
+            "x-y z9 _q",
+        ] {
+            let (folded, starts) = keys::fold_with_word_starts(text);
+            assert_eq!(folded, crate::sort::fold(text), "{text:?}");
+            assert_eq!(starts, CharSet::of_word_starts(&folded), "{text:?}");
+        }
     }
 
     #[test]

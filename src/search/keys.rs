@@ -38,6 +38,55 @@ pub fn fold_with_origin(s: &str) -> (String, Option<Vec<u32>>) {
     (text, origin)
 }
 
+/// A förklaring folded (as [`crate::sort::fold`] folds it) and the first characters of its
+/// words ([`CharSet::of_word_starts`] of the folded text), in one pass over the text:
+/// the ASCII bytes, most of it, one at a time without decoding chars.
+pub fn fold_with_word_starts(s: &str) -> (String, CharSet) {
+    let mut text = String::with_capacity(s.len());
+    let mut starts = 0u64;
+    let mut prev_alnum = false;
+    let mut buf = String::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for b in rest[..ascii].bytes() {
+            // The bit of the lower-cased byte, where the byte starts a word; no branch.
+            starts |= LOWER_ASCII_BITS[usize::from(b)] & u64::from(prev_alnum).wrapping_sub(1);
+            prev_alnum = b.is_ascii_alphanumeric();
+        }
+        text.push_str(&rest[..ascii]);
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
+            buf.clear();
+            fold_char_into(c, &mut buf);
+            for f in buf.chars() {
+                if !prev_alnum {
+                    starts |= CharSet::bit(f);
+                }
+                prev_alnum = f.is_alphanumeric();
+            }
+            text.push_str(&buf);
+        }
+        rest = chars.as_str();
+    }
+    text.make_ascii_lowercase();
+    (text, CharSet(starts))
+}
+
+/// [`CharSet::bit`] of each ASCII byte lower-cased.
+const LOWER_ASCII_BITS: [u64; 128] = {
+    let mut t = [0; 128];
+    let mut b: u8 = 0;
+    while b < 128 {
+        t[b as usize] = CharSet::ascii_bit(b.to_ascii_lowercase());
+        b += 1;
+    }
+    t
+};
+
 /// A lossy set of characters, one bit per class: if a character is in a text, its bit is
 /// set, so a clear bit proves the character absent. Folded text is lower case, so the 26
 /// letters and 10 digits get a bit each; other ASCII characters share 27 bits and
@@ -47,22 +96,34 @@ pub struct CharSet(pub u64);
 
 impl CharSet {
     pub fn bit(c: char) -> u64 {
-        let n = u32::from(c);
-        let class = match c {
-            'a'..='z' => n - u32::from('a'),
-            '0'..='9' => 26 + n - u32::from('0'),
-            _ if c.is_ascii() => 36 + n % 27,
-            _ => 63,
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => Self::ascii_bit(b),
+            _ => 1 << 63,
+        }
+    }
+
+    /// [`CharSet::bit`] of an ASCII byte.
+    const fn ascii_bit(b: u8) -> u64 {
+        let class = match b {
+            b'a'..=b'z' => b - b'a',
+            b'0'..=b'9' => 26 + b - b'0',
+            _ => 36 + b % 27,
         };
         1 << class
     }
 
     pub fn of(text: &str) -> Self {
-        CharSet(text.chars().fold(0, |m, c| m | Self::bit(c)))
+        // Any byte of a multi-byte char is past ASCII: it sets the bit of all other chars.
+        CharSet(
+            text.bytes()
+                .fold(0, |m, b| m | Self::bit(char::from(b.min(0x80)))),
+        )
     }
 
     /// The first characters of the words of `text` in the sense of the search's
     /// `contains_at_word_start`: every character not preceded by an alphanumeric one.
+    /// (The index gets them from [`fold_with_word_starts`]; this says what that computes.)
+    #[cfg(test)]
     pub fn of_word_starts(text: &str) -> Self {
         let mut m = 0;
         let mut prev_alnum = false;
@@ -115,6 +176,10 @@ pub struct FoundAbbreviation {
 /// (`(MI)`, `(TF-KBT)`), and every upper-case word of two or more letters (`HVB` in
 /// `(HVB-hem)`, `ACT` in `ACT-team`).
 pub fn abbreviations(name: &str) -> Vec<FoundAbbreviation> {
+    // Every abbreviation has two upper-case letters; most names have one at most.
+    if name.chars().filter(|c| c.is_uppercase()).nth(1).is_none() {
+        return Vec::new();
+    }
     let chars: Vec<char> = name.chars().collect();
     let mut out = Vec::new();
     let mut found = |range: Range<usize>, parenthesis: bool| {
