@@ -789,12 +789,14 @@ fn is_subsequence(word: &str, text: &str) -> bool {
 /// Whether `word` occurs in `text` where a word starts (`återfall` in `…om återfall`,
 /// not `mi` inside `familj`).
 fn contains_at_word_start(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
+    // `contains` is the quick (vectorised) test; most texts fail it and end here.
+    text.contains(word)
+        && text.match_indices(word).any(|(at, _)| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 #[cfg(test)]
