@@ -1,8 +1,9 @@
 //! Pure fuzzy search over the catalogue: (query, scope) → ranked hits with match positions.
 //!
-//! Search keys are folded once, when the [`SearchIndex`] is built: lower case without
-//! diacritics (`Återfall` → `aterfall`), with a map back to the characters of the original
-//! name so that highlighted positions land on the right letters. Queries are folded the
+//! Search keys are folded once, when the [`SearchIndex`] is built (for the embedded
+//! catalogue when insats is built: see `embedded`): lower case without diacritics
+//! (`Återfall` → `aterfall`), with a map back to the characters of the original name where
+//! they differ, so that highlighted positions land on the right letters. Queries are folded the
 //! same way, so `aterfall` finds `Återfallsprevention` and `Äldre` finds `äldre`.
 //!
 //! Ranking, best first:

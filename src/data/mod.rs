@@ -1,7 +1,9 @@
 //! The only code that reads or writes data files: CSV rows → model, with file:line errors.
 //!
 //! The curated dataset in `data/` is embedded at build time; `--data DIR` loads another copy
-//! of the same files through the same code.
+//! of the same files through the same code. The embedded insatser are compiled in as static
+//! rows (`build.rs`, `data::embedded`), held by a test to what this code reads from
+//! `data/insatser.csv`; the other embedded files are parsed from their text.
 
 pub(crate) mod embedded;
 mod error;

@@ -39,7 +39,7 @@ pub fn fold_with_origin(s: &str) -> (String, Option<Vec<u32>>) {
 }
 
 /// A förklaring folded (as [`crate::sort::fold`] folds it) and the first characters of its
-/// words ([`CharSet::of_word_starts`] of the folded text), in one pass over the text:
+/// words (what `CharSet::of_word_starts` finds in the folded text), in one pass over the text:
 /// the ASCII bytes, most of it, one at a time without decoding chars.
 pub fn fold_with_word_starts(s: &str) -> (String, CharSet) {
     let mut text = String::with_capacity(s.len());
