@@ -678,6 +678,74 @@ impl SearchIndex {
     }
 }
 
+/// Skim's score and matched positions of `word` in `text`. A word of one char (the first
+/// keystroke, which nearly every name matches) is scored by [`one_char`], the same result
+/// without the matcher's matrices.
+fn fuzzy_indices(matcher: &SkimMatcherV2, text: &str, word: &str) -> Option<(i64, Vec<usize>)> {
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return one_char(text, c).map(|(score, at)| (score, vec![at]));
+    }
+    matcher.fuzzy_indices(text, word)
+}
+
+/// What `SkimMatcherV2::default().ignore_case().fuzzy_indices(text, p)` returns for a
+/// pattern of one char `p`, as its score and the one matched char: for each char equal to
+/// `p` (ASCII case ignored, at a small cost), the match score plus the bonus for where it
+/// stands (after nothing or a hard separator, after a soft separator, a camel-case hump;
+/// doubled for the first char) and one gap step; the best wins, the last of equals. A test
+/// holds it to the matcher over every name and many chars.
+fn one_char(text: &str, p: char) -> Option<(i64, usize)> {
+    // The matcher's default score configuration (fuzzy-matcher 0.3.7).
+    const SCORE_MATCH: i32 = 16;
+    const GAP_EXTENSION: i32 = -1;
+    const PENALTY_CASE_MISMATCH: i32 = 2 * GAP_EXTENSION;
+    const BONUS_HEAD: i32 = SCORE_MATCH / 2;
+    const BONUS_BREAK: i32 = SCORE_MATCH / 2 + GAP_EXTENSION;
+    const BONUS_CAMEL: i32 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
+    const FIRST_CHAR_MULTIPLIER: i32 = 2;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Empty,
+        Upper,
+        Lower,
+        Number,
+        HardSep,
+        SoftSep,
+    }
+    let kind = |c: char| match c {
+        '\0' => Kind::Empty,
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Kind::HardSep,
+        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Kind::SoftSep,
+        '0'..='9' => Kind::Number,
+        'A'..='Z' => Kind::Upper,
+        _ => Kind::Lower,
+    };
+    let mut best: Option<(i32, usize)> = None;
+    let mut prev = Kind::Empty;
+    for (at, c) in text.chars().enumerate() {
+        let cur = kind(c);
+        if c.eq_ignore_ascii_case(&p) {
+            let mut bonus = match (prev, cur) {
+                (Kind::Empty | Kind::HardSep, _) => BONUS_HEAD,
+                (Kind::SoftSep, _) => BONUS_BREAK,
+                (Kind::Lower | Kind::Number, Kind::Upper) => BONUS_CAMEL,
+                _ => 0,
+            };
+            if at == 0 {
+                bonus *= FIRST_CHAR_MULTIPLIER;
+            }
+            let matched = (SCORE_MATCH + if c == p { 0 } else { PENALTY_CASE_MISMATCH }).max(0);
+            let score = GAP_EXTENSION + bonus + matched;
+            if best.is_none_or(|(b, _)| score >= b) {
+                best = Some((score, at));
+            }
+        }
+        prev = cur;
+    }
+    best.map(|(score, at)| (i64::from(score), at))
+}
+
 /// Every word must match `text` fuzzily, each scoring at least [`MIN_SCORE_PER_CHAR`] per
 /// character; the scores add up and the matched positions (folded chars) are merged. The
 /// insatser and the indikatorer are matched by this one rule.
@@ -685,7 +753,7 @@ fn fuzzy_all(matcher: &SkimMatcherV2, text: &str, words: &[&str]) -> Option<(i64
     let mut total = 0;
     let mut positions = Vec::new();
     for w in words {
-        let (score, pos) = matcher.fuzzy_indices(text, w)?;
+        let (score, pos) = fuzzy_indices(matcher, text, w)?;
         let chars = i64::try_from(w.chars().count()).unwrap_or(i64::MAX);
         if score < MIN_SCORE_PER_CHAR.saturating_mul(chars) {
             return None;
@@ -713,7 +781,7 @@ fn fuzzy_words(
     let mut positions = Vec::new();
     let mut whole = true;
     for w in words {
-        let (score, pos) = matcher.fuzzy_indices(text, w)?;
+        let (score, pos) = fuzzy_indices(matcher, text, w)?;
         let chars = i64::try_from(w.chars().count()).unwrap_or(i64::MAX);
         if score < MIN_SCORE_PER_CHAR.saturating_mul(chars) {
             return None;
@@ -817,6 +885,55 @@ mod tests {
             for q in ["mi", "kbt", "stöd anhöriga", "aterfall", "x", ""] {
                 let a = one.search(q, &Scope::All);
                 assert_eq!(a, two.search(q, &Scope::All), "{rows} {q:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_char_scores_as_the_matcher_does() {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let real = crate::data::load(&crate::data::Source::Embedded).expect("data");
+        let synth = crate::synth::catalog(&real, 3000);
+        let mut texts: Vec<String> = synth
+            .insatser
+            .iter()
+            .flat_map(|i| [i.namn.clone(), crate::sort::fold(&i.namn)])
+            .collect();
+        texts.extend(
+            [
+                "",
+                "a",
+                "A",
+                "aA",
+                "aAa",
+                "x\0a",
+                "(a)",
+                "-a",
+                "a-a",
+                ".A",
+                "1A",
+                "ab/ab",
+                "mmm",
+                "m m",
+                "Mm",
+                "åäö Å",
+                "12-steg",
+                "tf-kbt (TF-KBT)",
+                "a~a",
+                "[x]{y}|z",
+            ]
+            .map(String::from),
+        );
+        let chars: Vec<char> = ('a'..='z')
+            .chain('A'..='Z')
+            .chain('0'..='9')
+            .chain(" -().,/&åäöÅé\0".chars())
+            .collect();
+        for text in &texts {
+            for &c in &chars {
+                let want = matcher.fuzzy_indices(text, &c.to_string());
+                let got = one_char(text, c).map(|(score, at)| (score, vec![at]));
+                assert_eq!(got, want, "{c:?} in {text:?}");
             }
         }
     }
