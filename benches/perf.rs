@@ -280,6 +280,20 @@ fn parts(c: &mut Bench) {
             b.iter(|| index.search(black_box(QUERY), &Scope::All));
         });
     }
+    // Whether splitting a scan over threads pays: the first keystroke at 100 000, where
+    // nearly every name is scored, on one thread and on as many as the machine gives.
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut large: Option<SearchIndex> = None;
+    for (name, threads) in [("one", 1), ("all_cores", cores)] {
+        g.bench_function(BenchmarkId::new("search_m_100000_threads", name), |b| {
+            let index = large
+                .take()
+                .unwrap_or_else(|| SearchIndex::new(&catalog_of(100_000)))
+                .with_threads(threads);
+            b.iter(|| index.search(black_box("m"), &Scope::All));
+            large = Some(index);
+        });
+    }
     g.bench_function("frame_120x40_409", |b| {
         let mut app = app_of(real());
         app.update(Action::FocusSearch);

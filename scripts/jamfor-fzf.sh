@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Jämför `insats search FRÅGA --format tsv` med `fzf --filter FRÅGA` som hela processer
 # (hyperfine), på samma namn: de 409 riktiga insatserna och en syntetisk katalog med 100 000
-# insatser som insats läser med --data. Mäter också appens största residenta minne med den
-# riktiga datan (GNU time, samma värde som "Maximum resident set size" i `time -v`).
+# insatser som insats läser med --data. Mäter tangent → skärm i den interaktiva appen och i
+# fzf (scripts/tangentlatens.py: en pty, `motiv` skrivet om och om igen, 60 tangenter) och
+# största residenta minne (GNU time, samma värde som "Maximum resident set size" i `time -v`).
 #
 #   scripts/jamfor-fzf.sh [UTKATALOG]        (standard: target/jamforelse)
 #
-# Behöver cargo, hyperfine, fzf och GNU time (/usr/bin/time); tmux om minnet i den
+# Behöver cargo, hyperfine, fzf, GNU time (/usr/bin/time) och python3; tmux om minnet i den
 # interaktiva appen också ska mätas (hoppas annars över). Installerar ingenting själv.
-# Antal körningar: RUNS och WARMUP (409 namn), RUNS_STOR och WARMUP_STOR (100 000).
+# Antal körningar: RUNS och WARMUP (409 namn), RUNS_STOR och WARMUP_STOR (100 000),
+# TANGENTER (60).
 # Resultat: UTKATALOG/sok-*.json och *.md från hyperfine, UTKATALOG/sammanfattning.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,17 +20,19 @@ WARMUP=${WARMUP:-10}
 RUNS=${RUNS:-100}
 WARMUP_STOR=${WARMUP_STOR:-2}
 RUNS_STOR=${RUNS_STOR:-10}
+TANGENTER=${TANGENTER:-60}
 STOR=100000
-QUERIES=("mi" "motiverande samtal" "stöd anhöriga")
+QUERIES=("motiv" "mi" "motiverande samtal" "stöd anhöriga")
 
 missing=()
 command -v cargo >/dev/null || missing+=(cargo)
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v fzf >/dev/null || missing+=(fzf)
 [ -x /usr/bin/time ] || missing+=("time (GNU)")
+command -v python3 >/dev/null || missing+=(python3)
 if ((${#missing[@]})); then
   echo "jamfor-fzf: saknas: ${missing[*]}" >&2
-  echo "installera till exempel med:  sudo apt-get install hyperfine fzf time" >&2
+  echo "installera till exempel med:  sudo apt-get install hyperfine fzf time python3" >&2
   exit 2
 fi
 
@@ -99,6 +103,34 @@ for q in "${QUERIES[@]}"; do
   compare "$STOR" "$OUT/data-$STOR" "$OUT/namn-$STOR.txt" "$q" "$slug" "$WARMUP_STOR" "$RUNS_STOR"
 done
 
+echo "== tangent → skärm (pty 120x40, $TANGENTER tangenter)" >&2
+keys() { # rows, name, json slug, stdin file ("" = none), command...
+  local rows=$1 name=$2 slug=$3 input=$4
+  shift 4
+  local args=(--tangenter "$TANGENTER" --namn "$name" --json "$OUT/tangent-$rows-$slug.json")
+  [ -n "$input" ] && args+=(--stdin "$input")
+  python3 scripts/tangentlatens.py "${args[@]}" -- "$@" >&2
+}
+keys_ms() { # json file, field -> ms with two decimals
+  python3 -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"
+}
+keys "$real" "insats ($real)" insats "" "$BIN"
+keys "$real" "fzf ($real)" fzf "$OUT/namn-409.txt" fzf
+keys "$STOR" "insats ($STOR)" insats "" "$BIN" --data "$OUT/data-$STOR"
+keys "$STOR" "fzf ($STOR)" fzf "$OUT/namn-$STOR.txt" fzf
+{
+  echo
+  echo "| Tangent → skärm, \`motiv\` | insats median (ms) | fzf median (ms) | kvot | insats p90 (ms) | fzf p90 (ms) | kvot p90 |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for rows in "$real" "$STOR"; do
+    a=$(keys_ms "$OUT/tangent-$rows-insats.json" median_ms)
+    b=$(keys_ms "$OUT/tangent-$rows-fzf.json" median_ms)
+    c=$(keys_ms "$OUT/tangent-$rows-insats.json" p90_ms)
+    d=$(keys_ms "$OUT/tangent-$rows-fzf.json" p90_ms)
+    echo "| $rows namn | $a | $b | $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }') | $c | $d | $(awk -v a="$c" -v b="$d" 'BEGIN { printf "%.2f", a / b }') |"
+  done
+} >>"$summary"
+
 echo "== minne (största residenta minne)" >&2
 rss_mb() { # command... -> max RSS in MB (GNU time %M, KiB)
   /usr/bin/time -f '%M' -o "$OUT/rss.txt" "$@" >/dev/null
@@ -111,6 +143,8 @@ rss_mb() { # command... -> max RSS in MB (GNU time %M, KiB)
   echo "| \`insats search mi --format tsv\` (inbyggd data, 409) | $(rss_mb "$BIN" search mi --format tsv) |"
   echo "| \`insats export --format csv\` (inbyggd data, 409) | $(rss_mb "$BIN" export --format csv) |"
   echo "| \`insats --data … search mi --format tsv\` ($STOR) | $(rss_mb "$BIN" --data "$OUT/data-$STOR" search mi --format tsv) |"
+  echo "| \`insats --data … search motiv --format tsv\` ($STOR) | $(rss_mb "$BIN" --data "$OUT/data-$STOR" search motiv --format tsv) |"
+  echo "| \`fzf --filter motiv\` ($STOR namn) | $(rss_mb sh -c "exec fzf --filter motiv <'$OUT/namn-$STOR.txt'") |"
   echo "| \`fzf --filter mi\` (409 namn) | $(rss_mb sh -c "exec fzf --filter mi <'$OUT/namn-409.txt'") |"
 } >>"$summary"
 

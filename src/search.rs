@@ -1,8 +1,9 @@
 //! Pure fuzzy search over the catalogue: (query, scope) → ranked hits with match positions.
 //!
-//! Search keys are folded once, when the [`SearchIndex`] is built: lower case without
-//! diacritics (`Återfall` → `aterfall`), with a map back to the characters of the original
-//! name so that highlighted positions land on the right letters. Queries are folded the
+//! Search keys are folded once, when the [`SearchIndex`] is built (for the embedded
+//! catalogue when insats is built: see `embedded`): lower case without diacritics
+//! (`Återfall` → `aterfall`), with a map back to the characters of the original name where
+//! they differ, so that highlighted positions land on the right letters. Queries are folded the
 //! same way, so `aterfall` finds `Återfallsprevention` and `Äldre` finds `äldre`.
 //!
 //! Ranking, best first:
@@ -30,8 +31,11 @@
 //! [`IndikatorIndex`] searches the indikatorer of the checklist the same way (titles, mått,
 //! numbers).
 
+mod embedded;
 mod indikator;
+mod keys;
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::ops::Range;
 
@@ -41,7 +45,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 pub use indikator::{IndikatorHit, IndikatorIndex, IndikatorMatch};
 
 use crate::model::{Catalog, Insats, Omrade};
-use crate::sort::{fold_char_into, swedish_key};
+use crate::sort::swedish_key;
+use keys::{CharSet, word_start_mask};
 
 /// The least fuzzy score per query character that counts as a match. Skim scores about 16
 /// per matched character plus bonuses for word starts and runs, minus gap penalties, so
@@ -118,39 +123,36 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
-/// A folded string and, for each of its chars, the index of the original char it came from.
-#[derive(Debug, Clone)]
+/// A folded string and, where it differs, the map from its chars back to the original's.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Folded {
-    text: String,
-    origin: Vec<usize>,
+    text: Cow<'static, str>,
+    /// For each folded char, the index of the original char it came from; `None` when
+    /// every original char folded to exactly one, so that the positions are the same.
+    origin: Option<Cow<'static, [u32]>>,
 }
 
 impl Folded {
     fn new(s: &str) -> Self {
-        let mut text = String::with_capacity(s.len());
-        let mut origin = Vec::with_capacity(s.len());
-        let mut buf = String::new();
-        for (i, c) in s.chars().enumerate() {
-            buf.clear();
-            fold_char_into(c, &mut buf);
-            for f in buf.chars() {
-                text.push(f);
-                origin.push(i);
-            }
+        let (text, origin) = keys::fold_with_origin(s);
+        Folded {
+            text: Cow::Owned(text),
+            origin: origin.map(Cow::Owned),
         }
-        Folded { text, origin }
     }
 
     /// Map folded char positions back to original char positions, sorted and deduplicated,
     /// in the same vector.
     fn to_original(&self, mut positions: Vec<usize>) -> Vec<usize> {
-        positions.retain_mut(|p| match self.origin.get(*p) {
-            Some(&o) => {
-                *p = o;
-                true
-            }
-            None => false,
-        });
+        if let Some(origin) = &self.origin {
+            positions.retain_mut(|p| match origin.get(*p) {
+                Some(&o) => {
+                    *p = o as usize;
+                    true
+                }
+                None => false,
+            });
+        }
         positions.sort_unstable();
         positions.dedup();
         positions
@@ -158,75 +160,27 @@ impl Folded {
 }
 
 /// An abbreviation found in a name: its folded text and the original char range it covers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Abbreviation {
-    folded: String,
+    folded: Cow<'static, str>,
     chars: Range<usize>,
     kind: MatchKind,
 }
 
-/// A lossy set of characters, one bit per class: if a character is in a text, its bit is
-/// set, so a clear bit proves the character absent. Folded text is lower case, so the 26
-/// letters and 10 digits get a bit each; other ASCII characters share 27 bits and
-/// everything else one.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct CharSet(u64);
-
-impl CharSet {
-    fn bit(c: char) -> u64 {
-        let n = u32::from(c);
-        let class = match c {
-            'a'..='z' => n - u32::from('a'),
-            '0'..='9' => 26 + n - u32::from('0'),
-            _ if c.is_ascii() => 36 + n % 27,
-            _ => 63,
-        };
-        1 << class
-    }
-
-    fn of(text: &str) -> Self {
-        CharSet(text.chars().fold(0, |m, c| m | Self::bit(c)))
-    }
-
-    /// The first characters of the words of `text` in the sense of
-    /// [`contains_at_word_start`]: every character not preceded by an alphanumeric one.
-    fn of_word_starts(text: &str) -> Self {
-        let mut m = 0;
-        let mut prev_alnum = false;
-        for c in text.chars() {
-            if !prev_alnum {
-                m |= Self::bit(c);
-            }
-            prev_alnum = c.is_alphanumeric();
-        }
-        CharSet(m)
-    }
-
-    fn may_contain(self, c: char) -> bool {
-        self.0 & Self::bit(c) != 0
-    }
-
-    /// Whether `c` has a bit of its own, so that [`CharSet::may_contain`] is exact for it.
-    fn is_exact(c: char) -> bool {
-        c.is_ascii_lowercase() || c.is_ascii_digit()
-    }
-
-    fn may_contain_all(self, word: &str) -> bool {
-        word.chars().all(|c| self.may_contain(c))
-    }
-}
-
 /// A folded text and the characters it holds.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Key {
-    text: String,
+    text: Cow<'static, str>,
     chars: CharSet,
 }
 
 impl Key {
     fn new(text: String) -> Self {
         let chars = CharSet::of(&text);
-        Key { text, chars }
+        Key {
+            text: Cow::Owned(text),
+            chars,
+        }
     }
 
     /// Whether every word could match: its characters occur in the text in order. Fuzzy
@@ -240,23 +194,49 @@ impl Key {
 }
 
 /// The pre-folded search keys of one insats.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
     omrade: Omrade,
-    sektion_nr: String,
-    grupp: Option<String>,
+    sektion_nr: Cow<'static, str>,
+    grupp: Option<Cow<'static, str>>,
     name: Folded,
     /// Which of the first 128 chars of the folded name start a word.
     name_starts: u128,
     name_chars: CharSet,
     bilaga: Option<Key>,
-    forklaring: Option<String>,
+    forklaring: Option<Cow<'static, str>>,
     /// The first characters of the förklaring's words.
     forklaring_starts: CharSet,
-    abbreviations: Vec<Abbreviation>,
+    abbreviations: Cow<'static, [Abbreviation]>,
 }
 
 impl Entry {
+    /// The keys of one insats, folded now (the embedded insatser's were folded at build
+    /// time, by the same functions: see `embedded`).
+    fn new(i: &Insats) -> Self {
+        let name = Folded::new(&i.namn);
+        let (forklaring, forklaring_starts) = i
+            .forklaring
+            .as_deref()
+            .map(keys::fold_with_word_starts)
+            .unzip();
+        Entry {
+            omrade: i.omrade,
+            sektion_nr: Cow::Owned(i.sektion_nr.clone()),
+            grupp: i.grupp.clone().map(Cow::Owned),
+            name_chars: CharSet::of(&name.text),
+            name_starts: word_start_mask(&name.text),
+            name,
+            bilaga: i
+                .namn_bilaga
+                .as_deref()
+                .map(|b| Key::new(crate::sort::fold(b))),
+            forklaring_starts: forklaring_starts.unwrap_or_default(),
+            forklaring: forklaring.map(Cow::Owned),
+            abbreviations: Cow::Owned(abbreviations(&i.namn)),
+        }
+    }
+
     fn in_scope(&self, scope: &Scope) -> bool {
         scope.contains_parts(self.omrade, &self.sektion_nr, self.grupp.as_deref())
     }
@@ -326,10 +306,10 @@ impl Checks {
 
 /// Search keys for a whole catalogue, folded once at load.
 pub struct SearchIndex {
-    entries: Vec<Entry>,
+    entries: Cow<'static, [Entry]>,
     /// Each insats's place in Swedish alphabetical order of the names (ties in source
     /// order), so that ranking compares numbers instead of strings.
-    rank: Vec<u32>,
+    rank: Cow<'static, [u32]>,
     matcher: SkimMatcherV2,
     /// Threads a large scan may use.
     threads: usize,
@@ -384,12 +364,21 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 impl SearchIndex {
-    /// Fold the names and förklaringar of every insats in the catalogue.
+    /// The search keys of every insats in the catalogue: for the embedded catalogue the
+    /// keys built into insats, else each name and förklaring folded now.
     #[must_use]
     pub fn new(catalog: &Catalog) -> Self {
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .min(MAX_THREADS);
+        if embedded::is_embedded(&catalog.insatser) {
+            return SearchIndex {
+                entries: Cow::Borrowed(embedded::ENTRIES),
+                rank: Cow::Borrowed(embedded::RANK),
+                matcher: SkimMatcherV2::default().ignore_case(),
+                threads,
+            };
+        }
         Self::build(catalog, threads)
     }
 
@@ -413,38 +402,15 @@ impl SearchIndex {
             (Self::entries(insatser), Self::ranks(insatser))
         };
         SearchIndex {
-            entries,
-            rank,
+            entries: Cow::Owned(entries),
+            rank: Cow::Owned(rank),
             matcher: SkimMatcherV2::default().ignore_case(),
             threads,
         }
     }
 
     fn entries(insatser: &[Insats]) -> Vec<Entry> {
-        insatser
-            .iter()
-            .map(|i| {
-                let name = Folded::new(&i.namn);
-                let forklaring = i.forklaring.as_deref().map(crate::sort::fold);
-                Entry {
-                    omrade: i.omrade,
-                    sektion_nr: i.sektion_nr.clone(),
-                    grupp: i.grupp.clone(),
-                    name_chars: CharSet::of(&name.text),
-                    name_starts: word_start_mask(&name.text),
-                    name,
-                    bilaga: i
-                        .namn_bilaga
-                        .as_deref()
-                        .map(|b| Key::new(crate::sort::fold(b))),
-                    forklaring_starts: forklaring
-                        .as_deref()
-                        .map_or_else(CharSet::default, CharSet::of_word_starts),
-                    forklaring,
-                    abbreviations: abbreviations(&i.namn),
-                }
-            })
-            .collect()
+        insatser.iter().map(Entry::new).collect()
     }
 
     /// Each insats's place in Swedish alphabetical order of the names.
@@ -712,6 +678,74 @@ impl SearchIndex {
     }
 }
 
+/// Skim's score and matched positions of `word` in `text`. A word of one char (the first
+/// keystroke, which nearly every name matches) is scored by [`one_char`], the same result
+/// without the matcher's matrices.
+fn fuzzy_indices(matcher: &SkimMatcherV2, text: &str, word: &str) -> Option<(i64, Vec<usize>)> {
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return one_char(text, c).map(|(score, at)| (score, vec![at]));
+    }
+    matcher.fuzzy_indices(text, word)
+}
+
+/// What `SkimMatcherV2::default().ignore_case().fuzzy_indices(text, p)` returns for a
+/// pattern of one char `p`, as its score and the one matched char: for each char equal to
+/// `p` (ASCII case ignored, at a small cost), the match score plus the bonus for where it
+/// stands (after nothing or a hard separator, after a soft separator, a camel-case hump;
+/// doubled for the first char) and one gap step; the best wins, the last of equals. A test
+/// holds it to the matcher over every name and many chars.
+fn one_char(text: &str, p: char) -> Option<(i64, usize)> {
+    // The matcher's default score configuration (fuzzy-matcher 0.3.7).
+    const SCORE_MATCH: i32 = 16;
+    const GAP_EXTENSION: i32 = -1;
+    const PENALTY_CASE_MISMATCH: i32 = 2 * GAP_EXTENSION;
+    const BONUS_HEAD: i32 = SCORE_MATCH / 2;
+    const BONUS_BREAK: i32 = SCORE_MATCH / 2 + GAP_EXTENSION;
+    const BONUS_CAMEL: i32 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
+    const FIRST_CHAR_MULTIPLIER: i32 = 2;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Empty,
+        Upper,
+        Lower,
+        Number,
+        HardSep,
+        SoftSep,
+    }
+    let kind = |c: char| match c {
+        '\0' => Kind::Empty,
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Kind::HardSep,
+        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Kind::SoftSep,
+        '0'..='9' => Kind::Number,
+        'A'..='Z' => Kind::Upper,
+        _ => Kind::Lower,
+    };
+    let mut best: Option<(i32, usize)> = None;
+    let mut prev = Kind::Empty;
+    for (at, c) in text.chars().enumerate() {
+        let cur = kind(c);
+        if c.eq_ignore_ascii_case(&p) {
+            let mut bonus = match (prev, cur) {
+                (Kind::Empty | Kind::HardSep, _) => BONUS_HEAD,
+                (Kind::SoftSep, _) => BONUS_BREAK,
+                (Kind::Lower | Kind::Number, Kind::Upper) => BONUS_CAMEL,
+                _ => 0,
+            };
+            if at == 0 {
+                bonus *= FIRST_CHAR_MULTIPLIER;
+            }
+            let matched = (SCORE_MATCH + if c == p { 0 } else { PENALTY_CASE_MISMATCH }).max(0);
+            let score = GAP_EXTENSION + bonus + matched;
+            if best.is_none_or(|(b, _)| score >= b) {
+                best = Some((score, at));
+            }
+        }
+        prev = cur;
+    }
+    best.map(|(score, at)| (i64::from(score), at))
+}
+
 /// Every word must match `text` fuzzily, each scoring at least [`MIN_SCORE_PER_CHAR`] per
 /// character; the scores add up and the matched positions (folded chars) are merged. The
 /// insatser and the indikatorer are matched by this one rule.
@@ -719,7 +753,7 @@ fn fuzzy_all(matcher: &SkimMatcherV2, text: &str, words: &[&str]) -> Option<(i64
     let mut total = 0;
     let mut positions = Vec::new();
     for w in words {
-        let (score, pos) = matcher.fuzzy_indices(text, w)?;
+        let (score, pos) = fuzzy_indices(matcher, text, w)?;
         let chars = i64::try_from(w.chars().count()).unwrap_or(i64::MAX);
         if score < MIN_SCORE_PER_CHAR.saturating_mul(chars) {
             return None;
@@ -747,7 +781,7 @@ fn fuzzy_words(
     let mut positions = Vec::new();
     let mut whole = true;
     for w in words {
-        let (score, pos) = matcher.fuzzy_indices(text, w)?;
+        let (score, pos) = fuzzy_indices(matcher, text, w)?;
         let chars = i64::try_from(w.chars().count()).unwrap_or(i64::MAX);
         if score < MIN_SCORE_PER_CHAR.saturating_mul(chars) {
             return None;
@@ -757,19 +791,6 @@ fn fuzzy_words(
         positions.extend(pos);
     }
     Some((total, positions, whole))
-}
-
-/// Which of the first 128 chars of `text` start a word: those not after a letter or digit.
-fn word_start_mask(text: &str) -> u128 {
-    let mut mask = 0;
-    let mut prev_alnum = false;
-    for (i, c) in text.chars().take(128).enumerate() {
-        if !prev_alnum {
-            mask |= 1 << i;
-        }
-        prev_alnum = c.is_alphanumeric();
-    }
-    mask
 }
 
 /// Whether matched char positions (sorted) form runs that each start a word, go on from the
@@ -803,6 +824,22 @@ fn runs_start_words(text: &str, starts: u128, positions: &[usize]) -> bool {
     fine || run >= MIN_INNER_RUN
 }
 
+/// The abbreviations of a name (see [`keys::abbreviations`]), folded.
+fn abbreviations(name: &str) -> Vec<Abbreviation> {
+    keys::abbreviations(name)
+        .into_iter()
+        .map(|a| Abbreviation {
+            folded: Cow::Owned(crate::sort::fold(&a.text)),
+            chars: a.chars,
+            kind: if a.parenthesis {
+                MatchKind::Abbreviation
+            } else {
+                MatchKind::AbbreviationWord
+            },
+        })
+        .collect()
+}
+
 /// Letters in a row that count as a match inside a word (a part of a compound word).
 const MIN_INNER_RUN: usize = 3;
 
@@ -821,73 +858,14 @@ fn is_subsequence(word: &str, text: &str) -> bool {
 /// Whether `word` occurs in `text` where a word starts (`återfall` in `…om återfall`,
 /// not `mi` inside `familj`).
 fn contains_at_word_start(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
-}
-
-/// Abbreviations in a name: the whole content of each parenthesis that looks like one
-/// (`(MI)`, `(TF-KBT)`), and every upper-case word of two or more letters (`HVB` in
-/// `(HVB-hem)`, `ACT` in `ACT-team`).
-fn abbreviations(name: &str) -> Vec<Abbreviation> {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = Vec::new();
-    let mut found = |range: Range<usize>, kind: MatchKind| {
-        // Only a candidate costs a string.
-        if looks_like_abbreviation(&chars[range.clone()]) {
-            let text: String = chars[range.clone()].iter().collect();
-            out.push(Abbreviation {
-                folded: crate::sort::fold(&text),
-                chars: range,
-                kind,
-            });
-        }
-    };
-    let mut open = None;
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '(' => open = Some(i + 1),
-            ')' => {
-                if let Some(start) = open.take() {
-                    found(start..i, MatchKind::Abbreviation);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut start = None;
-    for i in 0..=chars.len() {
-        let alnum = chars.get(i).is_some_and(|c| c.is_alphanumeric());
-        match (alnum, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                found(s..i, MatchKind::AbbreviationWord);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Two or more letters, all letters upper case, no spaces: `MI`, `ÅP`, `TF-KBT`, `12-STEG`.
-fn looks_like_abbreviation(s: &[char]) -> bool {
-    let mut letters = 0;
-    for &c in s {
-        if c.is_whitespace() {
-            return false;
-        }
-        if c.is_alphabetic() {
-            if !c.is_uppercase() {
-                return false;
-            }
-            letters += 1;
-        }
-    }
-    letters >= 2
+    // `contains` is the quick (vectorised) test; most texts fail it and end here.
+    text.contains(word)
+        && text.match_indices(word).any(|(at, _)| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 #[cfg(test)]
@@ -907,6 +885,55 @@ mod tests {
             for q in ["mi", "kbt", "stöd anhöriga", "aterfall", "x", ""] {
                 let a = one.search(q, &Scope::All);
                 assert_eq!(a, two.search(q, &Scope::All), "{rows} {q:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_char_scores_as_the_matcher_does() {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let real = crate::data::load(&crate::data::Source::Embedded).expect("data");
+        let synth = crate::synth::catalog(&real, 3000);
+        let mut texts: Vec<String> = synth
+            .insatser
+            .iter()
+            .flat_map(|i| [i.namn.clone(), crate::sort::fold(&i.namn)])
+            .collect();
+        texts.extend(
+            [
+                "",
+                "a",
+                "A",
+                "aA",
+                "aAa",
+                "x\0a",
+                "(a)",
+                "-a",
+                "a-a",
+                ".A",
+                "1A",
+                "ab/ab",
+                "mmm",
+                "m m",
+                "Mm",
+                "åäö Å",
+                "12-steg",
+                "tf-kbt (TF-KBT)",
+                "a~a",
+                "[x]{y}|z",
+            ]
+            .map(String::from),
+        );
+        let chars: Vec<char> = ('a'..='z')
+            .chain('A'..='Z')
+            .chain('0'..='9')
+            .chain(" -().,/&åäöÅé\0".chars())
+            .collect();
+        for text in &texts {
+            for &c in &chars {
+                let want = matcher.fuzzy_indices(text, &c.to_string());
+                let got = one_char(text, c).map(|(score, at)| (score, vec![at]));
+                assert_eq!(got, want, "{c:?} in {text:?}");
             }
         }
     }
@@ -933,6 +960,21 @@ mod tests {
     }
 
     #[test]
+    fn a_forklaring_is_folded_with_its_word_starts_in_one_pass() {
+        for text in [
+            "",
+            "Om Återfall i missbruk",
+            "• 12-stegs (MI) och Æble; Straße, ÉLAN",
+            "ÅÄÖ\u{301}x\u{301}",
+            "x-y z9 _q",
+        ] {
+            let (folded, starts) = keys::fold_with_word_starts(text);
+            assert_eq!(folded, crate::sort::fold(text), "{text:?}");
+            assert_eq!(starts, CharSet::of_word_starts(&folded), "{text:?}");
+        }
+    }
+
+    #[test]
     fn word_starts_answer_exactly_for_one_letter_or_digit() {
         for text in [
             "om aterfall i missbruk",
@@ -956,7 +998,7 @@ mod tests {
     fn abbreviations_in_parentheses_and_upper_case_words() {
         let found: Vec<(String, MatchKind)> = abbreviations("Hem för vård eller boende (HVB-hem)")
             .into_iter()
-            .map(|a| (a.folded, a.kind))
+            .map(|a| (a.folded.into_owned(), a.kind))
             .collect();
         assert_eq!(
             found,

@@ -20,17 +20,28 @@ use unicode_normalization::char::is_combining_mark;
 #[must_use]
 pub fn swedish_key(s: &str) -> String {
     let mut key = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        // `{`, `|` and `}` are the three code points right after `z`.
-        match c {
-            'å' => key.push('{'),
-            'ä' | 'æ' => key.push('|'),
-            'ö' | 'ø' => key.push('}'),
-            'ü' => key.push('y'),
-            _ => fold_char_into(c, &mut key),
+    for c in s.chars() {
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for c in c.to_lowercase() {
+            swedish_char_into(c, &mut key);
         }
     }
     key
+}
+
+/// One lower-case char of a [`swedish_key`].
+fn swedish_char_into(c: char, key: &mut String) {
+    // `{`, `|` and `}` are the three code points right after `z`.
+    match c {
+        'å' => key.push('{'),
+        'ä' | 'æ' => key.push('|'),
+        'ö' | 'ø' => key.push('}'),
+        'ü' => key.push('y'),
+        _ => fold_char_into(c, key),
+    }
 }
 
 /// Fold one character for matching: lower case without diacritics (`Å` → `a`, `é` → `e`).
@@ -93,13 +104,20 @@ pub fn slug(s: &str) -> String {
 /// ```
 #[must_use]
 pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char_into(c, &mut out);
+    let mut rest = s;
+    // Runs of ASCII, most of any text, are copied whole and lower-cased at the end; only
+    // the other chars go one by one (a long förklaring has a few å, ä and ö).
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        out.push_str(&rest[..at]);
+        let mut chars = rest[at..].chars();
+        if let Some(c) = chars.next() {
+            fold_char_into(c, &mut out);
+        }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
+    out.make_ascii_lowercase();
     out
 }
 

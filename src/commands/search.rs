@@ -37,8 +37,12 @@ const COLUMNS: [Column; 7] = [
 /// The hits for the arguments, best first, cut to `--limit`.
 #[must_use]
 pub fn hits(catalog: &Catalog, args: &SearchArgs) -> Vec<Hit> {
+    hits_in(&SearchIndex::new(catalog), args)
+}
+
+fn hits_in(index: &SearchIndex, args: &SearchArgs) -> Vec<Hit> {
     let scope = args.omrade.map_or(Scope::All, |o| Scope::Omrade(o.0));
-    let mut hits = SearchIndex::new(catalog).search(&args.query, &scope);
+    let mut hits = index.search(&args.query, &scope);
     if let Some(limit) = args.limit {
         hits.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     }
@@ -83,7 +87,10 @@ fn json(rang: usize, hit: &Hit, i: &Insats) -> Value {
 /// `insats search`: exit 0 with hits, 1 without.
 #[must_use]
 pub fn run(catalog: &Catalog, args: &SearchArgs, out: &Out) -> ExitCode {
-    let hits = hits(catalog, args);
+    let index = SearchIndex::new(catalog);
+    let hits = hits_in(&index, args);
+    // The process ends after this command: the index is not freed piece by piece.
+    std::mem::forget(index);
     let found: Vec<(usize, &Hit, &Insats)> = hits
         .iter()
         .enumerate()

@@ -1,6 +1,8 @@
 //! `data/insatser.csv`: one row per insats, the columns documented in `data/README.md`.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use super::DataError;
@@ -33,6 +35,23 @@ pub const COLUMNS: [&str; 19] = [
     "kallrad_000",
     "kallrad_001",
 ];
+
+// The columns' places in [`COLUMNS`]: a row's fields are looked up by index.
+const ID: usize = 0;
+const OMRADE: usize = 1;
+const SEKTION_NR: usize = 2;
+const SEKTION: usize = 3;
+const GRUPP: usize = 4;
+const NAMN: usize = 5;
+const NAMN_BILAGA: usize = 6;
+const GES: usize = 7;
+const DIGITAL: usize = 9;
+const ENSKILD: usize = 11;
+const UTAN: usize = 13;
+const FORKLARING: usize = 15;
+const KALLA: usize = 16;
+const KALLRAD_000: usize = 17;
+const KALLRAD_001: usize = 18;
 
 /// Upper bound for any count: Sweden has 290 kommuner.
 pub const MAX_KOMMUNER: u32 = 290;
@@ -73,11 +92,23 @@ pub fn write_csv<W: std::io::Write>(out: W, insatser: &[Insats]) -> csv::Result<
 /// # Errors
 /// A [`DataError`] naming file, line and field for the first problem found.
 pub fn parse(text: &(impl AsRef<[u8]> + ?Sized), file: &Path) -> Result<Vec<Insats>, DataError> {
-    let mut out = Vec::new();
-    let mut seen = HashSet::new();
+    let mut out: Vec<Insats> = Vec::new();
+    // The ids seen, by a hash of the id: where in `out` it is. Ids whose hash is another
+    // id's too are also kept as strings, in `collided`.
+    let mut seen: HashMap<u64, usize, BuildHasherDefault<HashIsKey>> = HashMap::default();
+    let mut collided: HashSet<String> = HashSet::new();
     Table::open(text.as_ref(), file, &COLUMNS)?.for_each_row(|row| {
         let insats = insats(row)?;
-        if !seen.insert(insats.id.clone()) {
+        let first = match seen.entry(id_hash(&insats.id)) {
+            Entry::Vacant(v) => {
+                v.insert(out.len());
+                true
+            }
+            Entry::Occupied(o) => {
+                out[*o.get()].id != insats.id && collided.insert(insats.id.clone())
+            }
+        };
+        if !first {
             return Err(row.error(
                 "id",
                 format!("id {:?} finns redan på en tidigare rad", shown(&insats.id)),
@@ -89,37 +120,112 @@ pub fn parse(text: &(impl AsRef<[u8]> + ?Sized), file: &Path) -> Result<Vec<Insa
     Ok(out)
 }
 
-/// The columns of one figure: antal and andel.
-type FigureColumns = (&'static str, &'static str);
+/// A quick 64-bit hash of an id (FNV-1a): the duplicate check needs no protection against
+/// chosen collisions, only speed over 100 000 rows; a collision is still told apart.
+fn id_hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
-fn figure(row: &Row<'_>, (antal, andel): FigureColumns) -> Result<Figure, DataError> {
-    let antal = row.optional_number(antal, MAX_KOMMUNER)?;
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct HashIsKey(u64);
+
+impl Hasher for HashIsKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The first of the two columns of one figure, antal; andel is the one after it.
+fn figure(row: &Row<'_>, antal: usize) -> Result<Figure, DataError> {
+    let count = row.optional_number(antal, MAX_KOMMUNER)?;
     let andel = row
-        .optional_number(andel, 100)?
+        .optional_number(antal + 1, 100)?
         .and_then(|n| u8::try_from(n).ok());
-    Ok(Figure { antal, andel })
+    Ok(Figure {
+        antal: count,
+        andel,
+    })
 }
 
 fn insats(row: &Row<'_>) -> Result<Insats, DataError> {
     let omrade: Omrade = row
-        .required("omrade")?
+        .required(OMRADE)?
         .parse()
         .map_err(|e: crate::model::UnknownOmrade| row.error("omrade", e.to_string()))?;
     Ok(Insats {
-        id: row.required("id")?,
+        id: row.required(ID)?,
         omrade,
-        sektion_nr: row.required("sektion_nr")?,
-        sektion: row.required("sektion")?,
-        grupp: row.optional("grupp"),
-        namn: row.required("namn")?,
-        namn_bilaga: row.optional("namn_bilaga"),
-        ges: figure(row, ("ges_antal", "ges_andel"))?,
-        digital: figure(row, ("digital_antal", "digital_andel"))?,
-        enskild: figure(row, ("enskild_antal", "enskild_andel"))?,
-        utan: figure(row, ("utan_antal", "utan_andel"))?,
-        forklaring: row.optional("forklaring"),
-        kalla: row.optional("kalla"),
-        kallrad_000: row.number("kallrad_000", 1, u32::MAX)?,
-        kallrad_001: row.number("kallrad_001", 1, u32::MAX)?,
+        sektion_nr: row.required(SEKTION_NR)?,
+        sektion: row.required(SEKTION)?,
+        grupp: row.optional(GRUPP),
+        namn: row.required(NAMN)?,
+        namn_bilaga: row.optional(NAMN_BILAGA),
+        ges: figure(row, GES)?,
+        digital: figure(row, DIGITAL)?,
+        enskild: figure(row, ENSKILD)?,
+        utan: figure(row, UTAN)?,
+        forklaring: row.optional(FORKLARING),
+        kalla: row.optional(KALLA),
+        kallrad_000: row.number(KALLRAD_000, 1, u32::MAX)?,
+        kallrad_001: row.number(KALLRAD_001, 1, u32::MAX)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_column_indices_name_the_columns() {
+        for (i, name) in [
+            (ID, "id"),
+            (OMRADE, "omrade"),
+            (SEKTION_NR, "sektion_nr"),
+            (SEKTION, "sektion"),
+            (GRUPP, "grupp"),
+            (NAMN, "namn"),
+            (NAMN_BILAGA, "namn_bilaga"),
+            (GES, "ges_antal"),
+            (GES + 1, "ges_andel"),
+            (DIGITAL, "digital_antal"),
+            (DIGITAL + 1, "digital_andel"),
+            (ENSKILD, "enskild_antal"),
+            (ENSKILD + 1, "enskild_andel"),
+            (UTAN, "utan_antal"),
+            (UTAN + 1, "utan_andel"),
+            (FORKLARING, "forklaring"),
+            (KALLA, "kalla"),
+            (KALLRAD_000, "kallrad_000"),
+            (KALLRAD_001, "kallrad_001"),
+        ] {
+            assert_eq!(COLUMNS[i], name);
+        }
+    }
+
+    #[test]
+    fn an_id_twice_is_found_on_the_row_it_repeats_on() {
+        let rows = |ids: &[&str]| {
+            let mut text = COLUMNS.join(",");
+            text.push('\n');
+            for id in ids {
+                text.push_str(&format!("{id},äldre,1.1,S,,Namn {id},,,,,,,,,,,,1,1\n"));
+            }
+            parse(&text, Path::new("insatser.csv"))
+        };
+        assert_eq!(rows(&["a", "b", "c"]).expect("three ids").len(), 3);
+        let err = rows(&["a", "b", "a"]).expect_err("a twice").to_string();
+        assert!(err.contains("finns redan"), "{err}");
+        assert!(err.contains(":4:"), "{err}");
+    }
 }

@@ -1,8 +1,11 @@
 //! The only code that reads or writes data files: CSV rows → model, with file:line errors.
 //!
 //! The curated dataset in `data/` is embedded at build time; `--data DIR` loads another copy
-//! of the same files through the same code.
+//! of the same files through the same code. The embedded insatser are compiled in as static
+//! rows (`build.rs`, `data::embedded`), held by a test to what this code reads from
+//! `data/insatser.csv`; the other embedded files are parsed from their text.
 
+pub(crate) mod embedded;
 mod error;
 pub mod indikatorer;
 pub mod insatser;
@@ -26,7 +29,8 @@ pub enum Source {
     Dir(PathBuf),
 }
 
-/// The embedded `data/insatser.csv`.
+/// The embedded `data/insatser.csv` as text. Loading the embedded data does not read it:
+/// the rows are compiled in (see `build.rs`); this is the text they were compiled from.
 pub const EMBEDDED_INSATSER: &str = include_str!("../../data/insatser.csv");
 
 /// The embedded `data/indikatorer.csv`.
@@ -73,11 +77,21 @@ fn file_text(
 /// # Errors
 /// A [`DataError`] naming file, line and field when the file is missing or malformed.
 pub fn load_insatser(source: &Source) -> Result<Catalog, DataError> {
-    let (text, path) = file_text(source, insatser::FILE_NAME, EMBEDDED_INSATSER)?;
     Ok(Catalog {
-        insatser: insatser::parse(&text, &path)?,
+        insatser: load_insatser_only(source)?,
         ..Catalog::default()
     })
+}
+
+/// The insatser of `source`: compiled in for the embedded data, else `insatser.csv` parsed.
+fn load_insatser_only(source: &Source) -> Result<Vec<crate::model::Insats>, DataError> {
+    match source {
+        Source::Embedded => Ok(embedded::insatser()),
+        Source::Dir(_) => {
+            let (text, path) = file_text(source, insatser::FILE_NAME, EMBEDDED_INSATSER)?;
+            insatser::parse(&text, &path)
+        }
+    }
 }
 
 /// Load the catalogue from `source`.
@@ -86,8 +100,7 @@ pub fn load_insatser(source: &Source) -> Result<Catalog, DataError> {
 /// A [`DataError`] naming file, line and field when a file is missing or malformed, or a
 /// Skåne row or a koppling names an insats or indikator that is not in the catalogue.
 pub fn load(source: &Source) -> Result<Catalog, DataError> {
-    let (text, path) = file_text(source, insatser::FILE_NAME, EMBEDDED_INSATSER)?;
-    let insatser = insatser::parse(&text, &path)?;
+    let insatser = load_insatser_only(source)?;
     let (text, path) = file_text(source, skane::FILE_NAME, EMBEDDED_SKANE)?;
     let skane = skane::parse(&text, &path, &insatser)?;
     let (text, path) = file_text(source, lagesrapport::FILE_NAME, EMBEDDED_LAGESRAPPORT)?;
