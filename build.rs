@@ -3,10 +3,13 @@
 //! included by `src/data/embedded.rs`) and their search keys (`embedded_index.rs`, included
 //! by `src/search/embedded.rs`), folded by the same code the search uses at run time
 //! (`src/sort.rs` and `src/search/keys.rs`, included here). So `insats search` on the
-//! embedded data parses no CSV and builds no index.
+//! embedded data parses no CSV and builds no index. `data/indikatorer.csv` and
+//! `data/indikator_fragor.csv` are written as static arrays of their rows' fields
+//! (`embedded_indikatorer.rs`, `embedded_indikator_fragor.rs`), which `src/data/embedded.rs`
+//! makes into the model: the largest of the other files, no longer parsed at start.
 //!
 //! `data/*.csv` stays the one source: nothing generated is checked in, and a test compares
-//! what is compiled in with what the CSV loader reads from the same file (`data::embedded`
+//! what is compiled in with what the CSV loader reads from the same files (`data::embedded`
 //! and `search::embedded`). This reads the file without the loader's checks; those tests
 //! and the extractor's `--check` are what keep the file right.
 
@@ -78,7 +81,13 @@ fn option_num(v: Option<u32>) -> String {
 
 fn main() {
     let csv_path = Path::new("data/insatser.csv");
-    for f in ["data/insatser.csv", "src/sort.rs", "src/search/keys.rs"] {
+    for f in [
+        "data/insatser.csv",
+        "data/indikatorer.csv",
+        "data/indikator_fragor.csv",
+        "src/sort.rs",
+        "src/search/keys.rs",
+    ] {
         println!("cargo::rerun-if-changed={f}");
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -217,4 +226,25 @@ fn main() {
     let out = Path::new(&out);
     std::fs::write(out.join("embedded_insatser.rs"), insatser).expect("writes OUT_DIR");
     std::fs::write(out.join("embedded_index.rs"), index).expect("writes OUT_DIR");
+    for name in ["indikatorer", "indikator_fragor"] {
+        let table = fields_table(&Path::new("data").join(format!("{name}.csv")));
+        std::fs::write(out.join(format!("embedded_{name}.rs")), table).expect("writes OUT_DIR");
+    }
+}
+
+/// The data rows of the CSV file at `path` as a static array of their fields, each as it
+/// stands in the file: `src/data/embedded.rs` makes the model from them.
+fn fields_table(path: &Path) -> String {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .unwrap_or_else(|e| panic!("{} kan läsas: {e}", path.display()));
+    let mut out = String::from("&[\n");
+    for record in reader.records() {
+        let record = record.unwrap_or_else(|e| panic!("{}: hel CSV-rad: {e}", path.display()));
+        let fields: Vec<String> = record.iter().map(|f| format!("{f:?}")).collect();
+        writeln!(out, "[{}],", fields.join(", ")).expect("string");
+    }
+    out.push(']');
+    out
 }

@@ -1,9 +1,10 @@
-//! The embedded `data/insatser.csv`, compiled in: `build.rs` reads the file when insats is
-//! built and writes the rows as the static [`INSATSER`], so that loading the embedded
-//! insatser is copying, not parsing. The test below holds it to what the CSV loader reads
-//! from the same file.
+//! The embedded `data/insatser.csv`, `data/indikatorer.csv` and `data/indikator_fragor.csv`,
+//! compiled in: `build.rs` reads the files when insats is built and writes the rows as static
+//! data ([`INSATSER`], [`INDIKATORER`], [`FRAGOR`]), so that loading them is copying, not
+//! parsing. The tests below hold them to what the CSV loader reads from the same files.
 
-use crate::model::{Figure, Insats, Omrade};
+use super::indikatorer::{COLUMNS, FRAGOR_COLUMNS, OMRADE_SEPARATOR};
+use crate::model::{Figure, Fraga, Indikator, IndikatorOmrade, Insats, Omrade};
 
 /// One row of `data/insatser.csv` as static data: the fields of [`Insats`].
 #[derive(Debug)]
@@ -54,6 +55,63 @@ pub(crate) fn insatser() -> Vec<Insats> {
         .collect()
 }
 
+/// The rows of `data/indikatorer.csv`, in file order, each field as it stands in the file.
+static INDIKATORER: &[[&str; COLUMNS.len()]] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_indikatorer.rs"));
+
+/// The rows of `data/indikator_fragor.csv`, in file order, each field as it stands in the file.
+static FRAGOR: &[[&str; FRAGOR_COLUMNS.len()]] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_indikator_fragor.rs"));
+
+/// The embedded indikatorer with their frågor, as the model holds them. The files are
+/// checked by the CSV loader in the test below, so the fields are taken as they are.
+pub(crate) fn indikatorer() -> Vec<Indikator> {
+    let optional = |v: &str| (!v.trim().is_empty()).then(|| v.to_string());
+    let number = |v: &str| v.trim().parse().unwrap_or(0);
+    let mut out: Vec<Indikator> = INDIKATORER
+        .iter()
+        .map(|f| Indikator {
+            nummer: number(f[0]),
+            titel: f[1].to_string(),
+            markering: optional(f[2]),
+            omraden: f[3]
+                .split(OMRADE_SEPARATOR)
+                .filter_map(|name| {
+                    IndikatorOmrade::ALL
+                        .into_iter()
+                        .find(|o| o.as_str() == name.trim())
+                })
+                .collect(),
+            bakgrundsmatt: f[4].trim() == "true",
+            matt: f[5].to_string(),
+            matenhet: optional(f[6]),
+            syfte: optional(f[7]),
+            riktning: optional(f[8]),
+            typ: optional(f[9]),
+            kvalitetsdimension: optional(f[10]),
+            kriterier: optional(f[11]),
+            delvis: optional(f[12]),
+            taljare: optional(f[13]),
+            namnare: optional(f[14]),
+            definitioner: optional(f[15]),
+            kommentar: optional(f[16]),
+            kallrad: number(f[17]),
+            fragor: Vec::new(),
+        })
+        .collect();
+    for f in FRAGOR {
+        let nummer: u32 = number(f[0]);
+        if let Some(i) = out.iter_mut().find(|i| i.nummer == nummer) {
+            i.fragor.push(Fraga {
+                id: f[1].to_string(),
+                fraga: f[2].to_string(),
+                svarsalternativ: optional(f[3]),
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -73,6 +131,27 @@ mod tests {
         assert_eq!(compiled_in.len(), from_csv.len());
         for (a, b) in compiled_in.iter().zip(&from_csv) {
             assert_eq!(a, b, "{}", b.id);
+        }
+    }
+
+    /// The same for the indikatorer and their frågor.
+    #[test]
+    fn the_compiled_in_indikatorer_are_what_the_csv_loader_reads() {
+        let from_csv = super::super::indikatorer::parse(
+            (
+                super::super::EMBEDDED_INDIKATORER,
+                Path::new("data/indikatorer.csv"),
+            ),
+            (
+                super::super::EMBEDDED_INDIKATOR_FRAGOR,
+                Path::new("data/indikator_fragor.csv"),
+            ),
+        )
+        .expect("data/indikatorer.csv loads");
+        let compiled_in = indikatorer();
+        assert_eq!(compiled_in.len(), from_csv.len());
+        for (a, b) in compiled_in.iter().zip(&from_csv) {
+            assert_eq!(a, b, "{}", b.nummer);
         }
     }
 }

@@ -1,9 +1,10 @@
 //! The only code that reads or writes data files: CSV rows → model, with file:line errors.
 //!
 //! The curated dataset in `data/` is embedded at build time; `--data DIR` loads another copy
-//! of the same files through the same code. The embedded insatser are compiled in as static
-//! rows (`build.rs`, `data::embedded`), held by a test to what this code reads from
-//! `data/insatser.csv`; the other embedded files are parsed from their text.
+//! of the same files through the same code. The embedded insatser and indikatorer (with their
+//! frågor) are compiled in as static rows (`build.rs`, `data::embedded`), held by tests to
+//! what this code reads from the same files; the other embedded files are parsed from their
+//! text.
 
 pub(crate) mod embedded;
 mod error;
@@ -105,13 +106,18 @@ pub fn load(source: &Source) -> Result<Catalog, DataError> {
     let skane = skane::parse(&text, &path, &insatser)?;
     let (text, path) = file_text(source, lagesrapport::FILE_NAME, EMBEDDED_LAGESRAPPORT)?;
     let lagesrapport = lagesrapport::parse(&text, &path)?;
-    let (text, path) = file_text(source, indikatorer::FILE_NAME, EMBEDDED_INDIKATORER)?;
-    let (fragor_text, fragor_path) = file_text(
-        source,
-        indikatorer::FRAGOR_FILE_NAME,
-        EMBEDDED_INDIKATOR_FRAGOR,
-    )?;
-    let indikatorer = indikatorer::parse((&text, &path), (&fragor_text, &fragor_path))?;
+    let indikatorer = match source {
+        Source::Embedded => embedded::indikatorer(),
+        Source::Dir(_) => {
+            let (text, path) = file_text(source, indikatorer::FILE_NAME, EMBEDDED_INDIKATORER)?;
+            let (fragor_text, fragor_path) = file_text(
+                source,
+                indikatorer::FRAGOR_FILE_NAME,
+                EMBEDDED_INDIKATOR_FRAGOR,
+            )?;
+            indikatorer::parse((&text, &path), (&fragor_text, &fragor_path))?
+        }
+    };
     let (text, path) = file_text(source, kopplingar::FILE_NAME, EMBEDDED_KOPPLINGAR)?;
     let kopplingar = kopplingar::parse(&text, &path, &insatser, &indikatorer)?;
     Ok(Catalog {
