@@ -4,9 +4,9 @@
 //! by `src/search/embedded.rs`), folded by the same code the search uses at run time
 //! (`src/sort.rs` and `src/search/keys.rs`, included here). So `insats search` on the
 //! embedded data parses no CSV and builds no index. `data/indikatorer.csv` and
-//! `data/indikator_fragor.csv` are written as static arrays of their rows' fields
-//! (`embedded_indikatorer.rs`, `embedded_indikator_fragor.rs`), which `src/data/embedded.rs`
-//! makes into the model: the largest of the other files, no longer parsed at start.
+//! `data/indikator_fragor.csv`, `data/lagesrapport.csv` and `data/kopplingar.csv` are
+//! written as static arrays of their rows' fields (`embedded_indikatorer.rs`, …), which
+//! `src/data/embedded.rs` makes into the model without parsing CSV at start.
 //!
 //! `data/*.csv` stays the one source: nothing generated is checked in, and a test compares
 //! what is compiled in with what the CSV loader reads from the same files (`data::embedded`
@@ -85,6 +85,8 @@ fn main() {
         "data/insatser.csv",
         "data/indikatorer.csv",
         "data/indikator_fragor.csv",
+        "data/lagesrapport.csv",
+        "data/kopplingar.csv",
         "src/sort.rs",
         "src/search/keys.rs",
     ] {
@@ -226,7 +228,12 @@ fn main() {
     let out = Path::new(&out);
     std::fs::write(out.join("embedded_insatser.rs"), insatser).expect("writes OUT_DIR");
     std::fs::write(out.join("embedded_index.rs"), index).expect("writes OUT_DIR");
-    for name in ["indikatorer", "indikator_fragor"] {
+    for name in [
+        "indikatorer",
+        "indikator_fragor",
+        "lagesrapport",
+        "kopplingar",
+    ] {
         let table = fields_table(&Path::new("data").join(format!("{name}.csv")));
         std::fs::write(out.join(format!("embedded_{name}.rs")), table).expect("writes OUT_DIR");
     }

@@ -1,10 +1,13 @@
-//! The embedded `data/insatser.csv`, `data/indikatorer.csv` and `data/indikator_fragor.csv`,
-//! compiled in: `build.rs` reads the files when insats is built and writes the rows as static
-//! data ([`INSATSER`], [`INDIKATORER`], [`FRAGOR`]), so that loading them is copying, not
-//! parsing. The tests below hold them to what the CSV loader reads from the same files.
+//! The embedded `data/insatser.csv`, `data/indikatorer.csv`, `data/indikator_fragor.csv`,
+//! `data/lagesrapport.csv` and `data/kopplingar.csv`, compiled in: `build.rs` reads the files
+//! when insats is built and writes the rows as static data ([`INSATSER`], [`INDIKATORER`],
+//! …), so that loading them is copying, not parsing. The tests below hold them to what the
+//! CSV loader reads from the same files.
 
 use super::indikatorer::{COLUMNS, FRAGOR_COLUMNS, OMRADE_SEPARATOR};
-use crate::model::{Figure, Fraga, Indikator, IndikatorOmrade, Insats, Omrade};
+use crate::model::{
+    Figure, Fraga, Indikator, IndikatorOmrade, Insats, Koppling, Lagesiakttagelse, Omrade,
+};
 
 /// One row of `data/insatser.csv` as static data: the fields of [`Insats`].
 #[derive(Debug)]
@@ -112,6 +115,45 @@ pub(crate) fn indikatorer() -> Vec<Indikator> {
     out
 }
 
+/// The rows of `data/lagesrapport.csv`, in file order, each field as it stands in the file.
+static LAGESRAPPORT: &[[&str; super::lagesrapport::COLUMNS.len()]] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_lagesrapport.rs"));
+
+/// The rows of `data/kopplingar.csv`, in file order, each field as it stands in the file.
+static KOPPLINGAR: &[[&str; super::kopplingar::COLUMNS.len()]] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_kopplingar.rs"));
+
+/// The embedded Lägesrapport findings, as the model holds them (checked as [`indikatorer`]).
+pub(crate) fn lagesrapport() -> Vec<Lagesiakttagelse> {
+    LAGESRAPPORT
+        .iter()
+        .map(|f| Lagesiakttagelse {
+            id: f[0].to_string(),
+            kapitel: f[1].to_string(),
+            punkt: f[2].trim().parse().unwrap_or(0),
+            omraden: f[3]
+                .split(super::lagesrapport::OMRADE_SEPARATOR)
+                .filter(|name| !name.trim().is_empty())
+                .filter_map(|name| name.parse::<Omrade>().ok())
+                .collect(),
+            text: f[4].to_string(),
+            kallrad: f[5].trim().parse().unwrap_or(0),
+        })
+        .collect()
+}
+
+/// The embedded links between indikatorer and insatser (checked as [`indikatorer`]).
+pub(crate) fn kopplingar() -> Vec<Koppling> {
+    KOPPLINGAR
+        .iter()
+        .map(|f| Koppling {
+            indikator: f[0].trim().parse().unwrap_or(0),
+            insats_id: f[1].to_string(),
+            skal: f[2].to_string(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -153,5 +195,24 @@ mod tests {
         for (a, b) in compiled_in.iter().zip(&from_csv) {
             assert_eq!(a, b, "{}", b.nummer);
         }
+    }
+
+    /// The same for the Lägesrapport and the kopplingar.
+    #[test]
+    fn the_compiled_in_lagesrapport_and_kopplingar_are_what_the_csv_loader_reads() {
+        let from_csv = super::super::lagesrapport::parse(
+            super::super::EMBEDDED_LAGESRAPPORT,
+            Path::new("data/lagesrapport.csv"),
+        )
+        .expect("data/lagesrapport.csv loads");
+        assert_eq!(lagesrapport(), from_csv);
+        let from_csv = super::super::kopplingar::parse(
+            super::super::EMBEDDED_KOPPLINGAR,
+            Path::new("data/kopplingar.csv"),
+            &insatser(),
+            &indikatorer(),
+        )
+        .expect("data/kopplingar.csv loads");
+        assert_eq!(kopplingar(), from_csv);
     }
 }

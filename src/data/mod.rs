@@ -1,10 +1,10 @@
 //! The only code that reads or writes data files: CSV rows → model, with file:line errors.
 //!
 //! The curated dataset in `data/` is embedded at build time; `--data DIR` loads another copy
-//! of the same files through the same code. The embedded insatser and indikatorer (with their
-//! frågor) are compiled in as static rows (`build.rs`, `data::embedded`), held by tests to
-//! what this code reads from the same files; the other embedded files are parsed from their
-//! text.
+//! of the same files through the same code. The embedded insatser, indikatorer (with their
+//! frågor), Lägesrapport and kopplingar are compiled in as static rows (`build.rs`,
+//! `data::embedded`), held by tests to what this code reads from the same files;
+//! `skane.csv` is parsed from its text.
 
 pub(crate) mod embedded;
 mod error;
@@ -104,8 +104,13 @@ pub fn load(source: &Source) -> Result<Catalog, DataError> {
     let insatser = load_insatser_only(source)?;
     let (text, path) = file_text(source, skane::FILE_NAME, EMBEDDED_SKANE)?;
     let skane = skane::parse(&text, &path, &insatser)?;
-    let (text, path) = file_text(source, lagesrapport::FILE_NAME, EMBEDDED_LAGESRAPPORT)?;
-    let lagesrapport = lagesrapport::parse(&text, &path)?;
+    let lagesrapport = match source {
+        Source::Embedded => embedded::lagesrapport(),
+        Source::Dir(_) => {
+            let (text, path) = file_text(source, lagesrapport::FILE_NAME, EMBEDDED_LAGESRAPPORT)?;
+            lagesrapport::parse(&text, &path)?
+        }
+    };
     let indikatorer = match source {
         Source::Embedded => embedded::indikatorer(),
         Source::Dir(_) => {
@@ -118,8 +123,13 @@ pub fn load(source: &Source) -> Result<Catalog, DataError> {
             indikatorer::parse((&text, &path), (&fragor_text, &fragor_path))?
         }
     };
-    let (text, path) = file_text(source, kopplingar::FILE_NAME, EMBEDDED_KOPPLINGAR)?;
-    let kopplingar = kopplingar::parse(&text, &path, &insatser, &indikatorer)?;
+    let kopplingar = match source {
+        Source::Embedded => embedded::kopplingar(),
+        Source::Dir(_) => {
+            let (text, path) = file_text(source, kopplingar::FILE_NAME, EMBEDDED_KOPPLINGAR)?;
+            kopplingar::parse(&text, &path, &insatser, &indikatorer)?
+        }
+    };
     Ok(Catalog {
         insatser,
         skane,
