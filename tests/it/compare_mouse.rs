@@ -10,18 +10,8 @@ use insats::app::layout::inner;
 use insats::app::{App, Focus};
 use insats::keymap::Keymap;
 use insats::model::Omrade;
-use insats::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-fn screen(app: &mut App, width: u16, height: u16) -> String {
-    app.update(Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|f| ui::draw(f, app, &Theme::plain()))
-        .expect("draws");
-    terminal.backend().to_string()
-}
+use crate::common::screen;
 
 /// The real catalogue at `width` × `height`, on the first HVB hit (Barn), list focused.
 fn on_hvb(width: u16, height: u16) -> App {

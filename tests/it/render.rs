@@ -6,18 +6,8 @@ use common::type_text;
 use insats::action::Action;
 use insats::app::App;
 use insats::keymap::Keymap;
-use insats::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-fn screen(app: &mut App, width: u16, height: u16) -> String {
-    app.update(Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|f| ui::draw(f, app, &Theme::plain()))
-        .expect("draws");
-    terminal.backend().to_string()
-}
+use crate::common::screen;
 
 fn search(app: &mut App, query: &str) {
     app.update(Action::FocusSearch);

@@ -7,18 +7,8 @@ use insats::app::App;
 use insats::app::checklist::Source;
 use insats::checklist::{Checklist, Rules};
 use insats::keymap::Keymap;
-use insats::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-fn screen(app: &mut App, width: u16, height: u16) -> String {
-    app.update(Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|f| ui::draw(f, app, &Theme::plain()))
-        .expect("draws");
-    terminal.backend().to_string()
-}
+use crate::common::screen;
 
 fn app_with(source: Source) -> App {
     let catalog = insats::data::load(&insats::data::Source::Embedded).expect("embedded data");

@@ -10,18 +10,11 @@ use insats::action::{Action, Context};
 use insats::app::{App, Focus, StatusKind};
 use insats::clipboard;
 use insats::keymap::{HelpView, Keymap};
-use insats::ui::{self, Theme};
+use insats::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn screen(app: &mut App, width: u16, height: u16) -> String {
-    app.update(Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|f| ui::draw(f, app, &Theme::plain()))
-        .expect("draws");
-    terminal.backend().to_string()
-}
+use crate::common::screen;
 
 fn selected_name(a: &App) -> String {
     a.selected_insats().expect("a selection").namn.clone()

@@ -6,6 +6,7 @@ pub mod datadir;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use insats::action::Action;
 use insats::app::App;
 use insats::keymap::Keymap;
 use insats::model::Catalog;
@@ -96,4 +97,16 @@ pub fn insats_at(home: &Path) -> Command {
 /// Run `insats ARGS` with its user files under `home` (see [`insats_at`]).
 pub fn run_at(home: &Path, args: &[&str]) -> Output {
     insats_at(home).args(args).output().expect("runs")
+}
+
+/// Draw `app` at `width`x`height` with the plain theme (after telling it the size) and
+/// return the screen as text, as a snapshot shows it.
+pub fn screen(app: &mut App, width: u16, height: u16) -> String {
+    app.update(Action::Resize { width, height });
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("test terminal");
+    terminal
+        .draw(|f| insats::ui::draw(f, app, &insats::ui::Theme::plain()))
+        .expect("draws");
+    terminal.backend().to_string()
 }
