@@ -170,11 +170,10 @@ fn main() {
                 )
             },
         );
-        let (forklaring, forklaring_starts) = row
+        let (forklaring_starts, forklaring_other) = row
             .optional("forklaring")
-            .map(keys::fold_with_word_starts)
-            .unzip();
-        let forklaring_starts = forklaring_starts.unwrap_or_default();
+            .map(keys::forklaring_keys)
+            .unwrap_or_default();
         let abbreviations: Vec<String> = keys::abbreviations(namn)
             .into_iter()
             .map(|a| {
@@ -196,14 +195,14 @@ fn main() {
             "Entry {{ omrade: Omrade::{omrade}, sektion_nr: Cow::Borrowed({:?}), grupp: {}, \
              name: Folded {{ text: Cow::Borrowed({name:?}), origin: {origin} }}, \
              name_starts: {:#x}, name_chars: CharSet({:#x}), bilaga: {bilaga}, \
-             forklaring: {}, forklaring_starts: CharSet({:#x}), \
+             forklaring_starts: CharSet({:#x}), forklaring_other: CharSet({:#x}), \
              abbreviations: Cow::Borrowed(&[{}]) }},",
             row.get("sektion_nr"),
             option_cow(row.optional("grupp")),
             keys::word_start_mask(&name),
             keys::CharSet::of(&name).0,
-            option_cow(forklaring.as_deref()),
             forklaring_starts.0,
+            forklaring_other.0,
             abbreviations.join(", "),
         )
         .expect("string");

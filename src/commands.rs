@@ -109,7 +109,7 @@ pub fn insats_json(i: &Insats) -> Value {
         "sektion": i.sektion,
         "grupp": i.grupp,
         "namn": i.namn,
-        "forklaring": i.forklaring,
+        "forklaring": i.forklaring.as_deref(),
         "kalla": i.kalla,
         "ges": figure_json(i.ges),
         "digital": figure_json(i.digital),
@@ -251,7 +251,7 @@ pub fn export_table<'a>(
             for f in [i.ges, i.digital, i.enskild, i.utan] {
                 row.extend(figure_cells(f));
             }
-            row.push(i.forklaring.clone());
+            row.push(i.forklaring.as_deref().map(String::from));
             row.push(i.kalla.clone());
             if kallrad {
                 row.push(Some(i.kallrad_000.to_string()));

@@ -79,7 +79,7 @@ pub fn catalog(real: &Catalog, rows: usize) -> Catalog {
 fn recombine(n: usize, a: &Insats, b: &Insats, rng: &mut Rng) -> Insats {
     let namn = join_halves(&words(&a.namn), &words(&b.namn), " ", rng);
     let forklaring = match (&a.forklaring, &b.forklaring) {
-        (Some(x), Some(y)) => Some(join_halves(&sentences(x), &sentences(y), " ", rng)),
+        (Some(x), Some(y)) => Some(join_halves(&sentences(x), &sentences(y), " ", rng).into()),
         (x, y) => x.clone().or_else(|| y.clone()),
     };
     Insats {

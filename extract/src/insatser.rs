@@ -63,7 +63,7 @@ pub fn extract(
             digital: row.figures[1],
             enskild: row.figures[2],
             utan: row.figures[3],
-            forklaring: entry.forklaring,
+            forklaring: entry.forklaring.map(Into::into),
             kalla: entry.kalla,
             kallrad_000: u32::try_from(row.line).unwrap_or(u32::MAX),
             kallrad_001: u32::try_from(entry.line).unwrap_or(u32::MAX),

@@ -4,6 +4,8 @@
 //! …), so that loading them is copying, not parsing. The tests below hold them to what the
 //! CSV loader reads from the same files.
 
+use std::sync::Arc;
+
 use super::indikatorer::{COLUMNS, FRAGOR_COLUMNS, OMRADE_SEPARATOR};
 use crate::model::{
     Figure, Fraga, Indikator, IndikatorOmrade, Insats, Koppling, Lagesiakttagelse, Omrade,
@@ -50,7 +52,7 @@ pub(crate) fn insatser() -> Vec<Insats> {
             digital: r.digital,
             enskild: r.enskild,
             utan: r.utan,
-            forklaring: owned(r.forklaring),
+            forklaring: r.forklaring.map(Arc::from),
             kalla: owned(r.kalla),
             kallrad_000: r.kallrad_000,
             kallrad_001: r.kallrad_001,

@@ -78,7 +78,7 @@ pub fn write_csv<W: std::io::Write>(out: W, insatser: &[Insats]) -> csv::Result<
             rec.push(num(f.antal));
             rec.push(pct(f.andel));
         }
-        rec.push(i.forklaring.clone().unwrap_or_default());
+        rec.push(i.forklaring.as_deref().unwrap_or_default().to_string());
         rec.push(i.kalla.clone().unwrap_or_default());
         rec.push(i.kallrad_000.to_string());
         rec.push(i.kallrad_001.to_string());
@@ -92,12 +92,25 @@ pub fn write_csv<W: std::io::Write>(out: W, insatser: &[Insats]) -> csv::Result<
 /// # Errors
 /// A [`DataError`] naming file, line and field for the first problem found.
 pub fn parse(text: &(impl AsRef<[u8]> + ?Sized), file: &Path) -> Result<Vec<Insats>, DataError> {
+    from_table(Table::open(text.as_ref(), file, &COLUMNS)?)
+}
+
+/// Read the `insatser.csv` at `file` a part at a time, as [`parse`] reads its text: a large
+/// catalogue is never in memory twice, as text and as insatser.
+///
+/// # Errors
+/// [`DataError::Io`] when the file cannot be read, else as [`parse`].
+pub fn read(file: &Path) -> Result<Vec<Insats>, DataError> {
+    from_table(Table::open_file(file, &COLUMNS)?)
+}
+
+fn from_table<R: std::io::Read>(table: Table<'_, R>) -> Result<Vec<Insats>, DataError> {
     let mut out: Vec<Insats> = Vec::new();
     // The ids seen, by a hash of the id: where in `out` it is. Ids whose hash is another
     // id's too are also kept as strings, in `collided`.
     let mut seen: HashMap<u64, usize, BuildHasherDefault<HashIsKey>> = HashMap::default();
     let mut collided: HashSet<String> = HashSet::new();
-    Table::open(text.as_ref(), file, &COLUMNS)?.for_each_row(|row| {
+    table.for_each_row(|row| {
         let insats = insats(row)?;
         let first = match seen.entry(id_hash(&insats.id)) {
             Entry::Vacant(v) => {
@@ -175,7 +188,7 @@ fn insats(row: &Row<'_>) -> Result<Insats, DataError> {
         digital: figure(row, DIGITAL)?,
         enskild: figure(row, ENSKILD)?,
         utan: figure(row, UTAN)?,
-        forklaring: row.optional(FORKLARING),
+        forklaring: row.optional_shared(FORKLARING),
         kalla: row.optional(KALLA),
         kallrad_000: row.number(KALLRAD_000, 1, u32::MAX)?,
         kallrad_001: row.number(KALLRAD_001, 1, u32::MAX)?,

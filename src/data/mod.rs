@@ -88,10 +88,7 @@ pub fn load_insatser(source: &Source) -> Result<Catalog, DataError> {
 fn load_insatser_only(source: &Source) -> Result<Vec<crate::model::Insats>, DataError> {
     match source {
         Source::Embedded => Ok(embedded::insatser()),
-        Source::Dir(_) => {
-            let (text, path) = file_text(source, insatser::FILE_NAME, EMBEDDED_INSATSER)?;
-            insatser::parse(&text, &path)
-        }
+        Source::Dir(dir) => insatser::read(&dir.join(insatser::FILE_NAME)),
     }
 }
 

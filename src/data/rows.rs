@@ -1,6 +1,7 @@
 //! Reading a CSV file with a fixed header row into field-addressable rows whose errors name
 //! file, line and field.
 
+use std::io::Read;
 use std::path::Path;
 
 use super::DataError;
@@ -31,18 +32,40 @@ pub fn write_csv<W: std::io::Write, T>(
 /// of times longer is a broken or foreign file, not a förklaring.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
-/// A CSV file's bytes checked against its expected columns.
+/// A CSV file checked against its expected columns, read from its bytes in memory or from
+/// the file a part at a time (100 000 insatser are 57 MB that need not all be in memory).
 ///
 /// The bytes are checked to be UTF-8 one row at a time, as the rows are read, so that a
 /// large file is gone through once; a bad byte is reported with its line and field.
-pub struct Table<'a> {
-    reader: csv::Reader<&'a [u8]>,
-    bytes: &'a [u8],
-    /// Whether the text ends with a line break, as every written file does.
-    complete: bool,
+pub struct Table<'a, R: Read = &'a [u8]> {
+    reader: csv::Reader<Tracked<R>>,
+    /// The whole text when it is in memory; else the file is read again to tell where a
+    /// byte that is not UTF-8 is.
+    whole: Option<&'a [u8]>,
     columns: &'static [&'static str],
     file: &'a Path,
 }
+
+/// A reader that remembers its last byte and whether anything but white space came.
+struct Tracked<R> {
+    inner: R,
+    last: Option<u8>,
+    content: bool,
+}
+
+impl<R: Read> Read for Tracked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(&b) = buf[..n].last() {
+            self.last = Some(b);
+        }
+        self.content = self.content || !buf[..n].trim_ascii().is_empty();
+        Ok(n)
+    }
+}
+
+/// The csv reader's buffer: a large file is read in parts of this size.
+const READ_BUFFER: usize = 256 * 1024;
 
 impl<'a> Table<'a> {
     /// Open `bytes`, checking that the header row is exactly `columns`.
@@ -55,39 +78,87 @@ impl<'a> Table<'a> {
         file: &'a Path,
         columns: &'static [&'static str],
     ) -> Result<Self, DataError> {
-        if bytes.trim_ascii().is_empty() {
-            return Err(DataError::Empty {
-                file: file.to_path_buf(),
-            });
-        }
+        Self::read(bytes, Some(bytes), file, columns)
+    }
+}
+
+impl<'a> Table<'a, std::fs::File> {
+    /// Open the file at `file`, to be read a part at a time; as [`Table::open`].
+    ///
+    /// # Errors
+    /// [`DataError::Io`] when the file cannot be opened or read, else as [`Table::open`].
+    pub fn open_file(file: &'a Path, columns: &'static [&'static str]) -> Result<Self, DataError> {
+        let f = std::fs::File::open(file).map_err(|source| DataError::Io {
+            file: file.to_path_buf(),
+            source,
+        })?;
+        Self::read(f, None, file, columns)
+    }
+}
+
+impl<'a, R: Read> Table<'a, R> {
+    fn read(
+        inner: R,
+        whole: Option<&'a [u8]>,
+        file: &'a Path,
+        columns: &'static [&'static str],
+    ) -> Result<Self, DataError> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
-            .from_reader(bytes);
-        let raw = reader.byte_headers().map_err(|e| DataError::Header {
-            file: file.to_path_buf(),
-            message: e.to_string(),
-        })?;
-        if std::str::from_utf8(raw.as_slice()).is_err() {
-            return Err(super::encoding_error(file, bytes));
+            .buffer_capacity(READ_BUFFER)
+            .from_reader(Tracked {
+                inner,
+                last: None,
+                content: false,
+            });
+        let header_error = |e: csv::Error| match e.kind() {
+            csv::ErrorKind::Io(_) => DataError::Io {
+                file: file.to_path_buf(),
+                source: std::io::Error::other(e.to_string()),
+            },
+            _ => DataError::Header {
+                file: file.to_path_buf(),
+                message: e.to_string(),
+            },
+        };
+        let raw = reader.byte_headers().map_err(header_error)?.clone();
+        if !reader.get_ref().content {
+            // Everything read so far is white space: so is the header row. The file is
+            // empty if the rest is white space too.
+            let mut rest = Vec::new();
+            reader
+                .get_mut()
+                .read_to_end(&mut rest)
+                .map_err(|source| DataError::Io {
+                    file: file.to_path_buf(),
+                    source,
+                })?;
+            if rest.trim_ascii().is_empty() {
+                return Err(DataError::Empty {
+                    file: file.to_path_buf(),
+                });
+            }
         }
-        let headers = reader.headers().map_err(|e| DataError::Header {
-            file: file.to_path_buf(),
-            message: e.to_string(),
-        })?;
-        if !headers.iter().any(|h| columns.contains(&h)) {
+        let Ok(text) = std::str::from_utf8(raw.as_slice()) else {
+            return Err(encoding_error(file, whole));
+        };
+        let headers: Vec<&str> = (0..raw.len())
+            .map(|i| raw.range(i).and_then(|r| text.get(r)).unwrap_or(""))
+            .collect();
+        if !headers.iter().any(|h| columns.contains(h)) {
             return Err(DataError::Header {
                 file: file.to_path_buf(),
                 message: format!(
                     "rubrikraden saknas: första raden ska vara kolumnnamnen {}, men börjar {:?}",
                     columns.join(","),
-                    shown(headers.get(0).unwrap_or(""))
+                    shown(headers.first().copied().unwrap_or(""))
                 ),
             });
         }
         for (i, want) in columns.iter().enumerate() {
             match headers.get(i) {
-                Some(got) if got == *want => {}
+                Some(got) if got == want => {}
                 Some(got) => {
                     return Err(DataError::Header {
                         file: file.to_path_buf(),
@@ -109,13 +180,12 @@ impl<'a> Table<'a> {
         if headers.len() > columns.len() {
             return Err(DataError::Header {
                 file: file.to_path_buf(),
-                message: format!("okänd extra kolumn {:?}", shown(&headers[columns.len()])),
+                message: format!("okänd extra kolumn {:?}", shown(headers[columns.len()])),
             });
         }
         Ok(Table {
             reader,
-            bytes,
-            complete: bytes.ends_with(b"\n"),
+            whole,
             columns,
             file,
         })
@@ -140,12 +210,18 @@ impl<'a> Table<'a> {
             let more = self
                 .reader
                 .read_byte_record(&mut rec)
-                .map_err(|e| DataError::Row {
-                    file: file.to_path_buf(),
-                    line: e
-                        .position()
-                        .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
-                    message: format!("trasig CSV-rad: {e}"),
+                .map_err(|e| match e.kind() {
+                    csv::ErrorKind::Io(_) => DataError::Io {
+                        file: file.to_path_buf(),
+                        source: std::io::Error::other(e.to_string()),
+                    },
+                    _ => DataError::Row {
+                        file: file.to_path_buf(),
+                        line: e
+                            .position()
+                            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
+                        message: format!("trasig CSV-rad: {e}"),
+                    },
                 })?;
             if !more {
                 break;
@@ -155,7 +231,7 @@ impl<'a> Table<'a> {
                 .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
             // One check of the whole row; its fields are then slices of it.
             let Ok(text) = std::str::from_utf8(rec.as_slice()) else {
-                return Err(super::encoding_error(file, self.bytes));
+                return Err(encoding_error(file, self.whole));
             };
             if rec.len() != columns.len() {
                 let which = match columns.get(rec.len()) {
@@ -196,8 +272,10 @@ impl<'a> Table<'a> {
             })?;
             last_line = Some(line);
         }
+        // A file written whole ends with a line break.
+        let complete = self.reader.get_ref().last == Some(b'\n');
         match last_line {
-            Some(line) if !self.complete => Err(DataError::Field {
+            Some(line) if !complete => Err(DataError::Field {
                 file: file.to_path_buf(),
                 line,
                 field: columns[columns.len() - 1].to_string(),
@@ -207,6 +285,21 @@ impl<'a> Table<'a> {
             }),
             _ => Ok(()),
         }
+    }
+}
+
+/// The error for a byte that is not UTF-8 in `file`, whose bytes are `whole` or, when the
+/// file was read a part at a time, read again.
+fn encoding_error(file: &Path, whole: Option<&[u8]>) -> DataError {
+    match whole {
+        Some(bytes) => super::encoding_error(file, bytes),
+        None => match std::fs::read(file) {
+            Ok(bytes) => super::encoding_error(file, &bytes),
+            Err(source) => DataError::Io {
+                file: file.to_path_buf(),
+                source,
+            },
+        },
     }
 }
 
@@ -259,6 +352,12 @@ impl Row<'_> {
     pub fn optional<'f>(&self, field: impl Field<'f>) -> Option<String> {
         let v = self.get(field);
         (!v.trim().is_empty()).then(|| v.to_string())
+    }
+
+    /// [`Row::optional`] as one shared string, copied once from the row.
+    pub fn optional_shared<'f>(&self, field: impl Field<'f>) -> Option<std::sync::Arc<str>> {
+        let v = self.get(field);
+        (!v.trim().is_empty()).then(|| v.into())
     }
 
     /// A whole number at most `max`, or `None` where the field is empty.

@@ -5,6 +5,8 @@
 //! Nothing here reads files or knows about terminals; `data` builds these values and
 //! everything else reads them.
 
+use std::sync::Arc;
+
 mod indikator;
 mod koppling;
 mod lagesrapport;
@@ -69,7 +71,8 @@ pub struct Insats {
     /// … give it utan biståndsbeslut.
     pub utan: Figure,
     /// Förklaring from the appendix; bullet items are separate lines starting with `• `.
-    pub forklaring: Option<String>,
+    /// Shared, not copied, with the search index, which looks for words in it.
+    pub forklaring: Option<Arc<str>>,
     /// Källa from the appendix.
     pub kalla: Option<String>,
     /// Source line of the row's last line in 000 (where the figures are printed).

@@ -64,7 +64,7 @@ mod tests {
         let mut insatser = crate::data::load_insatser(&crate::data::Source::Embedded)
             .expect("embedded")
             .insatser;
-        insatser[3].forklaring = Some("Något annat".to_string());
+        insatser[3].forklaring = Some("Något annat".into());
         assert!(!is_embedded(&insatser));
         insatser.truncate(10);
         assert!(!is_embedded(&insatser));

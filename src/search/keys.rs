@@ -38,12 +38,16 @@ pub fn fold_with_origin(s: &str) -> (String, Option<Vec<u32>>) {
     (text, origin)
 }
 
-/// A förklaring folded (as [`crate::sort::fold`] folds it) and the first characters of its
-/// words (what `CharSet::of_word_starts` finds in the folded text), in one pass over the text:
-/// the ASCII bytes, most of it, one at a time without decoding chars.
-pub fn fold_with_word_starts(s: &str) -> (String, CharSet) {
-    let mut text = String::with_capacity(s.len());
+/// The keys of a förklaring, in one pass over its text and without folding it into a copy
+/// (the search reads the catalogue's own text): the first characters of its folded words
+/// (what `CharSet::of_word_starts` finds in [`crate::sort::fold`] of the text), and those
+/// of them that come from a char that is not ASCII (`a` of `Återfall`, `a` of `Æble`).
+///
+/// A word is then found in the original text by looking at ASCII bytes only, unless the
+/// word starts with a character of the second set: see `forklaring::contains_at_word_start`.
+pub fn forklaring_keys(s: &str) -> (CharSet, CharSet) {
     let mut starts = 0u64;
+    let mut other = 0u64;
     let mut prev_alnum = false;
     let mut buf = String::new();
     let mut rest = s;
@@ -57,7 +61,6 @@ pub fn fold_with_word_starts(s: &str) -> (String, CharSet) {
             starts |= LOWER_ASCII_BITS[usize::from(b)] & u64::from(prev_alnum).wrapping_sub(1);
             prev_alnum = b.is_ascii_alphanumeric();
         }
-        text.push_str(&rest[..ascii]);
         let mut chars = rest[ascii..].chars();
         if let Some(c) = chars.next() {
             buf.clear();
@@ -65,15 +68,14 @@ pub fn fold_with_word_starts(s: &str) -> (String, CharSet) {
             for f in buf.chars() {
                 if !prev_alnum {
                     starts |= CharSet::bit(f);
+                    other |= CharSet::bit(f);
                 }
                 prev_alnum = f.is_alphanumeric();
             }
-            text.push_str(&buf);
         }
         rest = chars.as_str();
     }
-    text.make_ascii_lowercase();
-    (text, CharSet(starts))
+    (CharSet(starts), CharSet(other))
 }
 
 /// [`CharSet::bit`] of each ASCII byte lower-cased.
@@ -122,7 +124,7 @@ impl CharSet {
 
     /// The first characters of the words of `text` in the sense of the search's
     /// `contains_at_word_start`: every character not preceded by an alphanumeric one.
-    /// (The index gets them from [`fold_with_word_starts`]; this says what that computes.)
+    /// (The index gets them from [`forklaring_keys`]; this says what that computes.)
     #[cfg(test)]
     pub fn of_word_starts(text: &str) -> Self {
         let mut m = 0;

@@ -141,6 +141,59 @@ fn non_utf8_bytes_name_line_and_field() {
     );
 }
 
+/// `n` rows of [`ROW`], each with its own id: a file larger than the part read at a time.
+fn many_rows(n: usize) -> String {
+    let mut text = format!("{HEADER}\n");
+    for k in 0..n {
+        text.push_str(&ROW.replacen("aldre-2.1-hemtjanst", &format!("rad-{k}"), 1));
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn a_file_read_in_parts_loads_whole_and_names_a_late_bad_byte() {
+    let text = many_rows(5000);
+    assert!(text.len() > 512 * 1024, "{} bytes", text.len());
+    let (_d, r) = load_dir(text.as_bytes());
+    let c = r.expect("loads");
+    assert_eq!(c.insatser.len(), 5000);
+    assert_eq!(c.insatser[4999].id, "rad-4999");
+    // A bad byte in row 4 000 (line 4 001), far past the first part read.
+    let mut bytes = text.into_bytes();
+    let at = bytes
+        .windows(9)
+        .position(|w| w == b"rad-3999,")
+        .expect("row");
+    let field = at
+        + bytes[at..]
+            .windows(5)
+            .position(|w| w == b",Bist")
+            .expect("förklaring");
+    bytes[field + 1] = 0xff;
+    let (_d, r) = load_dir(&bytes);
+    let m = r.expect_err("not UTF-8").to_string();
+    assert!(
+        m.contains("insatser.csv:4001: fältet `forklaring`: filen är inte giltig UTF-8"),
+        "{m}"
+    );
+    // And a file cut short far into it.
+    let mut cut = many_rows(5000);
+    cut.truncate(cut.len() - 2);
+    let m = message(&cut);
+    assert!(m.contains("insatser.csv:5001:"), "{m}");
+    assert!(m.contains("utan radbrytning"), "{m}");
+}
+
+#[test]
+fn a_file_of_only_white_space_is_empty_however_long() {
+    let m = message(&" \n".repeat(300_000));
+    assert!(m.contains("insatser.csv: filen är tom"), "{m}");
+    // A line of white space first, then the header: the header row is the white space.
+    let m = message(&format!("{}\n{HEADER}\n{ROW}\n", " ".repeat(300_000)));
+    assert!(m.contains("rubrikraden saknas"), "{m}");
+}
+
 #[test]
 fn non_utf8_inside_a_multi_line_field_names_its_own_line() {
     // Latin-1 "ä" on the third line of a quoted förklaring that starts on line 2.
@@ -247,7 +300,7 @@ fn a_field_at_the_limit_still_loads() {
     let (_d, r) = load_dir(format!("{HEADER}\n{row}\n").as_bytes());
     let c = r.expect("64 KiB is still data");
     assert_eq!(
-        c.insatser[0].forklaring.as_ref().map(String::len),
+        c.insatser[0].forklaring.as_deref().map(str::len),
         Some(long.len())
     );
 }

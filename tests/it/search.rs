@@ -209,7 +209,7 @@ fn ties_are_broken_in_swedish_alphabetical_order() {
         i.id = format!("t-{n}");
         i.namn = (*name).to_string();
         i.namn_bilaga = None;
-        i.forklaring = Some("Ett gemensamt ord.".to_string());
+        i.forklaring = Some("Ett gemensamt ord.".into());
         c.insatser.push(i);
     }
     let idx = SearchIndex::new(&c);
