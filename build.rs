@@ -118,6 +118,9 @@ fn main() {
     let mut index = String::new();
     writeln!(insatser, "&[").expect("string");
     writeln!(index, "pub(super) static ENTRIES: &[Entry] = &[").expect("string");
+    // The distinct places (område, section, group), in the order first met, as
+    // `SearchIndex::places` finds them.
+    let mut places: Vec<(String, String, Option<String>)> = Vec::new();
     for row in &rows {
         let omrade = OMRADEN
             .iter()
@@ -174,6 +177,15 @@ fn main() {
             .optional("forklaring")
             .map(keys::forklaring_keys)
             .unwrap_or_default();
+        let key = (
+            omrade.to_string(),
+            row.get("sektion_nr").to_string(),
+            row.optional("grupp").map(str::to_string),
+        );
+        let place = places.iter().position(|p| *p == key).unwrap_or_else(|| {
+            places.push(key);
+            places.len() - 1
+        });
         let abbreviations: Vec<String> = keys::abbreviations(namn)
             .into_iter()
             .map(|a| {
@@ -192,13 +204,11 @@ fn main() {
             .collect();
         writeln!(
             index,
-            "Entry {{ omrade: Omrade::{omrade}, sektion_nr: Cow::Borrowed({:?}), grupp: {}, \
-             name: Folded {{ text: Cow::Borrowed({name:?}), origin: {origin} }}, \
+            "Entry {{ \
+             place: {place}, name: Folded {{ text: Cow::Borrowed({name:?}), origin: {origin} }}, \
              name_starts: {:#x}, name_chars: CharSet({:#x}), bilaga: {bilaga}, \
              forklaring_starts: CharSet({:#x}), forklaring_other: CharSet({:#x}), \
              abbreviations: Cow::Borrowed(&[{}]) }},",
-            row.get("sektion_nr"),
-            option_cow(row.optional("grupp")),
             keys::word_start_mask(&name),
             keys::CharSet::of(&name).0,
             forklaring_starts.0,
@@ -208,6 +218,17 @@ fn main() {
         .expect("string");
     }
     writeln!(insatser, "]").expect("string");
+    writeln!(index, "];").expect("string");
+    writeln!(index, "pub(super) static PLACES: &[Place] = &[").expect("string");
+    for (omrade, sektion_nr, grupp) in places {
+        writeln!(
+            index,
+            "Place {{ omrade: Omrade::{omrade}, sektion_nr: Cow::Borrowed({sektion_nr:?}), \
+             grupp: {} }},",
+            option_cow(grupp.as_deref())
+        )
+        .expect("string");
+    }
     writeln!(index, "];").expect("string");
 
     // Each insats's place in Swedish alphabetical order of the names, ties in source order.

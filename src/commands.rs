@@ -242,9 +242,9 @@ pub fn export_table<'a>(
             let mut row = vec![
                 Some(i.id.clone()),
                 Some(i.omrade.as_str().to_string()),
-                Some(i.sektion_nr.clone()),
-                Some(i.sektion.clone()),
-                i.grupp.clone(),
+                Some(i.sektion_nr.to_string()),
+                Some(i.sektion.to_string()),
+                i.grupp.as_deref().map(String::from),
                 Some(i.namn.clone()),
                 i.namn_bilaga.clone(),
             ];
@@ -252,7 +252,7 @@ pub fn export_table<'a>(
                 row.extend(figure_cells(f));
             }
             row.push(i.forklaring.as_deref().map(String::from));
-            row.push(i.kalla.clone());
+            row.push(i.kalla.as_deref().map(String::from));
             if kallrad {
                 row.push(Some(i.kallrad_000.to_string()));
                 row.push(Some(i.kallrad_001.to_string()));

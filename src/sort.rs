@@ -20,16 +20,32 @@ use unicode_normalization::char::is_combining_mark;
 #[must_use]
 pub fn swedish_key(s: &str) -> String {
     let mut key = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            key.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for c in c.to_lowercase() {
-            swedish_char_into(c, &mut key);
-        }
-    }
+    swedish_key_into(s, &mut key);
     key
+}
+
+/// [`swedish_key`] of `s`, appended to `key`.
+pub fn swedish_key_into(s: &str, key: &mut String) {
+    let mut rest = s;
+    // Runs of ASCII are copied whole and lower-cased in place; only the other chars go one
+    // by one.
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = key.len();
+        key.push_str(&rest[..ascii]);
+        key[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        let Some(c) = chars.next() else {
+            return;
+        };
+        for c in c.to_lowercase() {
+            swedish_char_into(c, key);
+        }
+        rest = chars.as_str();
+    }
 }
 
 /// One lower-case char of a [`swedish_key`].
@@ -124,6 +140,25 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_is_the_keys_of_its_chars_one_after_another() {
+        // The runs of ASCII that are copied whole give what char by char gives.
+        for s in [
+            "",
+            "Återfallsprevention (ÅP)",
+            "Stöd i ÖPPEN vård, Æble och Straße",
+            "ASCII only: KBT-behandling 12",
+            "ÅÄÖåäöÜüÉé",
+            "x\u{301}y",
+        ] {
+            let by_char: String = s.chars().map(|c| swedish_key(&c.to_string())).collect();
+            assert_eq!(swedish_key(s), by_char, "{s:?}");
+            let mut appended = String::from("före ");
+            swedish_key_into(s, &mut appended);
+            assert_eq!(appended, format!("före {by_char}"), "{s:?}");
+        }
+    }
 
     #[test]
     fn swedish_order_puts_a_ring_a_diaeresis_o_diaeresis_after_z() {

@@ -54,9 +54,9 @@ pub fn extract(
         out.push(Insats {
             id: String::new(),
             omrade: row.omrade,
-            sektion_nr: row.sektion_nr.clone(),
-            sektion: row.sektion.clone(),
-            grupp: row.grupp.clone(),
+            sektion_nr: row.sektion_nr.as_str().into(),
+            sektion: row.sektion.as_str().into(),
+            grupp: row.grupp.as_deref().map(Into::into),
             namn: row.namn.clone(),
             namn_bilaga,
             ges: row.figures[0],
@@ -64,7 +64,7 @@ pub fn extract(
             enskild: row.figures[2],
             utan: row.figures[3],
             forklaring: entry.forklaring.map(Into::into),
-            kalla: entry.kalla,
+            kalla: entry.kalla.map(Into::into),
             kallrad_000: u32::try_from(row.line).unwrap_or(u32::MAX),
             kallrad_001: u32::try_from(entry.line).unwrap_or(u32::MAX),
         });

@@ -48,7 +48,7 @@ fn insats(id: &str, grupp: Option<&str>, namn: &str) -> Insats {
         omrade: Omrade::MissbrukOchBeroende,
         sektion_nr: "5.2".into(),
         sektion: "Individ- och/eller gruppinsatser".into(),
-        grupp: grupp.map(str::to_string),
+        grupp: grupp.map(Into::into),
         namn: namn.to_string(),
         namn_bilaga: None,
         ges: Figure::default(),

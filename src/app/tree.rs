@@ -88,18 +88,18 @@ impl TreeState {
                 format!("{} {}", i.sektion_nr, i.sektion),
                 Scope::Sektion {
                     omrade: i.omrade,
-                    nr: i.sektion_nr.clone(),
+                    nr: i.sektion_nr.to_string(),
                 },
             );
             if let Some(g) = &i.grupp {
                 child(
                     &mut nodes,
                     s,
-                    g.clone(),
+                    g.to_string(),
                     Scope::Grupp {
                         omrade: i.omrade,
-                        sektion_nr: i.sektion_nr.clone(),
-                        grupp: g.clone(),
+                        sektion_nr: i.sektion_nr.to_string(),
+                        grupp: g.to_string(),
                     },
                 );
             }

@@ -36,8 +36,8 @@ fn columns() -> Vec<Column> {
 #[must_use]
 pub fn grupp(i: &Insats) -> String {
     i.grupp
-        .clone()
-        .unwrap_or_else(|| format!("{} {}", i.sektion_nr, i.sektion))
+        .as_deref()
+        .map_or_else(|| format!("{} {}", i.sektion_nr, i.sektion), String::from)
 }
 
 /// Every insats named as the one at `n`, in source order.

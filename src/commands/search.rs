@@ -89,8 +89,9 @@ fn json(rang: usize, hit: &Hit, i: &Insats) -> Value {
 pub fn run(catalog: &Catalog, args: &SearchArgs, out: &Out) -> ExitCode {
     let index = SearchIndex::new(catalog);
     let hits = hits_in(&index, args);
-    // The process ends after this command: the index is not freed piece by piece.
-    std::mem::forget(index);
+    // Its memory goes to the rows written next: with 100 000 insatser and a query most of
+    // them match, the index and the table would not fit in 120 MB together.
+    drop(index);
     let found: Vec<(usize, &Hit, &Insats)> = hits
         .iter()
         .enumerate()

@@ -43,9 +43,9 @@ pub(crate) fn insatser() -> Vec<Insats> {
         .map(|r| Insats {
             id: r.id.to_string(),
             omrade: r.omrade,
-            sektion_nr: r.sektion_nr.to_string(),
-            sektion: r.sektion.to_string(),
-            grupp: owned(r.grupp),
+            sektion_nr: r.sektion_nr.into(),
+            sektion: r.sektion.into(),
+            grupp: r.grupp.map(Arc::from),
             namn: r.namn.to_string(),
             namn_bilaga: owned(r.namn_bilaga),
             ges: r.ges,
@@ -53,7 +53,7 @@ pub(crate) fn insatser() -> Vec<Insats> {
             enskild: r.enskild,
             utan: r.utan,
             forklaring: r.forklaring.map(Arc::from),
-            kalla: owned(r.kalla),
+            kalla: r.kalla.map(Arc::from),
             kallrad_000: r.kallrad_000,
             kallrad_001: r.kallrad_001,
         })

@@ -52,12 +52,13 @@ pub struct Insats {
     /// Stable, readable id built from område, section, group and name.
     pub id: String,
     pub omrade: Omrade,
-    /// Section number as printed, e.g. `2.1`.
-    pub sektion_nr: String,
+    /// Section number as printed, e.g. `2.1`. This and the other texts that many insatser
+    /// share (heading, group, källa) are one string each, shared.
+    pub sektion_nr: Arc<str>,
     /// Section heading without its number.
-    pub sektion: String,
+    pub sektion: Arc<str>,
     /// Group subheading; `None` where the section has none.
-    pub grupp: Option<String>,
+    pub grupp: Option<Arc<str>>,
     /// Name as printed in the result tables (000).
     pub namn: String,
     /// Name as printed in the appendix (001) where it differs from `namn`.
@@ -74,7 +75,7 @@ pub struct Insats {
     /// Shared, not copied, with the search index, which looks for words in it.
     pub forklaring: Option<Arc<str>>,
     /// Källa from the appendix.
-    pub kalla: Option<String>,
+    pub kalla: Option<Arc<str>>,
     /// Source line of the row's last line in 000 (where the figures are printed).
     pub kallrad_000: u32,
     /// Source line where the insats starts in 001.

@@ -202,7 +202,7 @@ pub fn namesake_label(same: &[&Insats], i: &Insats) -> Option<String> {
     } else {
         // Same område: the group (or section) tells them apart; drop the words all
         // those headings share ("Insatser riktade till …").
-        let heading = |x: &Insats| x.grupp.clone().unwrap_or_else(|| x.sektion.clone());
+        let heading = |x: &Insats| x.grupp.as_deref().unwrap_or(&x.sektion).to_string();
         let others: Vec<String> = same
             .iter()
             .filter(|o| o.omrade == i.omrade)

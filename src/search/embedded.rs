@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::keys::CharSet;
-use super::{Abbreviation, Entry, Folded, Key, MatchKind};
+use super::{Abbreviation, Entry, Folded, Key, MatchKind, Place};
 use crate::data::embedded::INSATSER;
 use crate::model::{Insats, Omrade};
 
@@ -20,7 +20,7 @@ pub(super) fn is_embedded(insatser: &[Insats]) -> bool {
         && insatser.iter().zip(INSATSER).all(|(i, r)| {
             i.namn == r.namn
                 && i.omrade == r.omrade
-                && i.sektion_nr == r.sektion_nr
+                && *i.sektion_nr == *r.sektion_nr
                 && i.grupp.as_deref() == r.grupp
                 && i.namn_bilaga.as_deref() == r.namn_bilaga
                 && i.forklaring.as_deref() == r.forklaring
@@ -52,6 +52,7 @@ mod tests {
             assert_eq!(a, b, "insats {n}");
         }
         assert_eq!(&*built.rank, RANK);
+        assert_eq!(&*built.places, PLACES);
         // And `new` takes the compiled-in keys for it.
         assert!(matches!(
             SearchIndex::new(&catalog).entries,

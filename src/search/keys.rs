@@ -14,11 +14,23 @@ use crate::sort::fold_char_into;
 /// original char it came from; `None` when every char folds to exactly one char, so that
 /// folded and original positions are the same.
 pub fn fold_with_origin(s: &str) -> (String, Option<Vec<u32>>) {
+    // An ASCII name folds char for char.
+    if s.is_ascii() {
+        return (s.to_ascii_lowercase(), None);
+    }
     let mut text = String::with_capacity(s.len());
     let mut origin: Option<Vec<u32>> = None;
     let mut buf = String::new();
     let mut folded_chars = 0u32;
     for (i, c) in (0u32..).zip(s.chars()) {
+        if c.is_ascii() {
+            text.push(c.to_ascii_lowercase());
+            if let Some(o) = &mut origin {
+                o.push(i);
+            }
+            folded_chars += 1;
+            continue;
+        }
         buf.clear();
         fold_char_into(c, &mut buf);
         let mut n = 0u32;
@@ -48,35 +60,46 @@ pub fn fold_with_origin(s: &str) -> (String, Option<Vec<u32>>) {
 pub fn forklaring_keys(s: &str) -> (CharSet, CharSet) {
     let mut starts = 0u64;
     let mut other = 0u64;
-    let mut prev_alnum = false;
+    // All ones where the next char starts a word (after nothing, or after a char that is
+    // not a letter or digit), else none: ANDed with a char's bit.
+    let mut next_starts = !0u64;
     let mut buf = String::new();
-    let mut rest = s;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        for b in rest[..ascii].bytes() {
-            // The bit of the lower-cased byte, where the byte starts a word; no branch.
-            starts |= LOWER_ASCII_BITS[usize::from(b)] & u64::from(prev_alnum).wrapping_sub(1);
-            prev_alnum = b.is_ascii_alphanumeric();
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // Most of a förklaring is ASCII: a byte and two table look-ups, no branch more.
+        if b.is_ascii() {
+            starts |= LOWER_ASCII_BITS[usize::from(b)] & next_starts;
+            next_starts = WORD_STARTS_AFTER[usize::from(b)];
+            at += 1;
+            continue;
         }
-        let mut chars = rest[ascii..].chars();
-        if let Some(c) = chars.next() {
-            buf.clear();
-            fold_char_into(c, &mut buf);
-            for f in buf.chars() {
-                if !prev_alnum {
-                    starts |= CharSet::bit(f);
-                    other |= CharSet::bit(f);
-                }
-                prev_alnum = f.is_alphanumeric();
-            }
+        let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        buf.clear();
+        fold_char_into(c, &mut buf);
+        for f in buf.chars() {
+            starts |= CharSet::bit(f) & next_starts;
+            other |= CharSet::bit(f) & next_starts;
+            next_starts = if f.is_alphanumeric() { 0 } else { !0 };
         }
-        rest = chars.as_str();
     }
     (CharSet(starts), CharSet(other))
 }
+
+/// For each ASCII byte, whether a char after it starts a word: all ones after a byte that
+/// is not a letter or digit, else zero.
+const WORD_STARTS_AFTER: [u64; 128] = {
+    let mut t = [0; 128];
+    let mut b: u8 = 0;
+    while b < 128 {
+        t[b as usize] = if b.is_ascii_alphanumeric() { 0 } else { !0 };
+        b += 1;
+    }
+    t
+};
 
 /// [`CharSet::bit`] of each ASCII byte lower-cased.
 const LOWER_ASCII_BITS: [u64; 128] = {

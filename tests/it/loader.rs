@@ -186,6 +186,23 @@ fn a_file_read_in_parts_loads_whole_and_names_a_late_bad_byte() {
 }
 
 #[test]
+fn the_first_error_in_the_file_is_the_one_named() {
+    // A bad share on line 1 501 and a quote left open on line 1 801, in other batches of
+    // the rows read on another thread: the share is named.
+    let text = many_rows(2000)
+        .replace(
+            "rad-1499,äldre,2.1,Boendeformer,Hemtjänst och hemtjänstinsatser,Hemtjänst,,245,100,",
+            "rad-1499,äldre,2.1,Boendeformer,Hemtjänst och hemtjänstinsatser,Hemtjänst,,245,140,",
+        )
+        .replace("rad-1799,äldre,2.1,", "rad-1799,äldre,\"2.1,");
+    let m = message(&text);
+    assert!(
+        m.contains("insatser.csv:1501: fältet `ges_andel`: 140 är större än 100"),
+        "{m}"
+    );
+}
+
+#[test]
 fn a_file_of_only_white_space_is_empty_however_long() {
     let m = message(&" \n".repeat(300_000));
     assert!(m.contains("insatser.csv: filen är tom"), "{m}");
