@@ -941,7 +941,12 @@ const MIN_INNER_RUN: usize = 3;
 fn is_subsequence(word: &str, text: &str) -> bool {
     let mut rest = text;
     for c in word.chars() {
-        match rest.find(c) {
+        // An ASCII char is one byte that no other char's bytes contain: memchr finds it.
+        let at = match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => memchr::memchr(b, rest.as_bytes()),
+            _ => rest.find(c),
+        };
+        match at {
             Some(at) => rest = &rest[at + c.len_utf8()..],
             None => return false,
         }
