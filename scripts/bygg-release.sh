@@ -11,7 +11,9 @@
 #
 #   scripts/bygg-release.sh [--utan-windows] [UTKATALOG]   (standard: target/release-arkiv)
 #
-# Bygger med release-profilen i Cargo.toml (lto, codegen-units = 1, strip) och --locked.
+# Bygger med release-profilen i Cargo.toml (lto, codegen-units = 1, strip) och --locked. På
+# Linux länkas programmet statiskt (glibc, crt-static): det startar fortare (insats search
+# 2,36 → 1,90 ms, docs/prestanda.md) och kör på system med äldre glibc än byggdatorns.
 # Varje binär körs med --version innan den packas. Windows-binären får inte bero på någon DLL
 # från mingw (libgcc, libwinpthread): bara på det som finns i Windows 10/11.
 set -euo pipefail
@@ -49,8 +51,24 @@ archives=()
 # --- this machine ---------------------------------------------------------------------------
 name="insats-$version-$host"
 echo "bygg-release: $name" >&2
-cargo build --release --locked -p insats --bin insats
-bin=${CARGO_TARGET_DIR:-target}/release/insats
+case "$host" in
+  *-linux-gnu)
+    # crt-static needs an explicit --target, so that build scripts and proc macros are
+    # still built for the host the usual way.
+    RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+crt-static" \
+      cargo build --release --locked -p insats --bin insats --target "$host" \
+      --target-dir "${CARGO_TARGET_DIR:-target}/statisk"
+    bin=${CARGO_TARGET_DIR:-target}/statisk/$host/release/insats
+    if ! ldd "$bin" 2>&1 | grep -qE 'statically linked|not a dynamic executable'; then
+      echo "bygg-release: $bin är inte statiskt länkad" >&2
+      exit 1
+    fi
+    ;;
+  *)
+    cargo build --release --locked -p insats --bin insats
+    bin=${CARGO_TARGET_DIR:-target}/release/insats
+    ;;
+esac
 got=$("$bin" --version)
 [ "$got" = "insats $version" ] || {
   echo "bygg-release: $bin --version gav \"$got\", väntade \"insats $version\"" >&2

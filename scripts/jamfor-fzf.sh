@@ -10,7 +10,8 @@
 # Behöver cargo, hyperfine, fzf, GNU time (/usr/bin/time) och python3; tmux om minnet i den
 # interaktiva appen också ska mätas (hoppas annars över). Installerar ingenting själv.
 # Antal körningar: RUNS och WARMUP (409 namn), RUNS_STOR och WARMUP_STOR (100 000),
-# TANGENTER (60).
+# TANGENTER (60). På Linux x86_64 byggs insats också statiskt länkad (glibc, crt-static) och
+# jämförs med den vanliga binären; STATISK=0 hoppar över det.
 # Resultat: UTKATALOG/sok-*.json och *.md från hyperfine, UTKATALOG/sammanfattning.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -182,6 +183,29 @@ if command -v tmux >/dev/null; then
   app_rss "\`insats --data …\`, interaktiv, efter en sökning ($STOR)" --data "$OUT/data-$STOR"
 else
   echo "(tmux saknas: minnet i den interaktiva appen mäts inte)" >&2
+fi
+
+host=$(rustc -vV | sed -n 's/^host: //p')
+if [ "${STATISK:-1}" = 1 ] && [ "$host" = x86_64-unknown-linux-gnu ]; then
+  # The same release profile, linked statically: no dynamic loader or relocations at start.
+  echo "== statiskt länkad (crt-static)" >&2
+  RUSTFLAGS="-C target-feature=+crt-static" cargo build --release --quiet --bin insats \
+    --target "$host" --target-dir target/statisk
+  STATIC_BIN="target/statisk/$host/release/insats"
+  json="$OUT/statisk.json"
+  hyperfine -N --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$json" \
+    -n "dynamiskt länkad" "$BIN search motiv --format tsv" \
+    -n "statiskt länkad" "$STATIC_BIN search motiv --format tsv" >&2
+  a=$(median_ms "$json" 1)
+  b=$(median_ms "$json" 2)
+  {
+    echo
+    echo "| \`insats search motiv\` (409) | median (ms) |"
+    echo "|---|---:|"
+    echo "| dynamiskt länkad (\`cargo build --release\`) | $a |"
+    echo "| statiskt länkad (crt-static) | $b |"
+    echo "| kvot statisk/dynamisk | $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b / a }') |"
+  } >>"$summary"
 fi
 
 {
