@@ -94,12 +94,12 @@ compare() { # rows, data dir ("" = embedded), names file, query, slug, warmup, r
 }
 
 for q in "${QUERIES[@]}"; do
-  slug=$(printf '%s' "$q" | tr ' åäö' '-aao')
+  slug=$(printf '%s' "$q" | sed 's/ /-/g; s/[åä]/a/g; s/ö/o/g')
   echo "== $real namn: $q" >&2
   compare "$real" "" "$OUT/namn-409.txt" "$q" "$slug" "$WARMUP" "$RUNS"
 done
 for q in "${QUERIES[@]}"; do
-  slug=$(printf '%s' "$q" | tr ' åäö' '-aao')
+  slug=$(printf '%s' "$q" | sed 's/ /-/g; s/[åä]/a/g; s/ö/o/g')
   echo "== $STOR namn: $q" >&2
   compare "$STOR" "$OUT/data-$STOR" "$OUT/namn-$STOR.txt" "$q" "$slug" "$WARMUP_STOR" "$RUNS_STOR"
 done
