@@ -955,16 +955,25 @@ fn is_subsequence(word: &str, text: &str) -> bool {
 }
 
 /// Whether `word` occurs in `text` where a word starts (`återfall` in `…om återfall`,
-/// not `mi` inside `familj`).
+/// not `mi` inside `familj`). Every occurrence counts, also one that overlaps the one
+/// before (`a-a` at the second `a` of `xa-a-a`), so that a longer word never matches
+/// where a shorter start of it does not.
 fn contains_at_word_start(text: &str, word: &str) -> bool {
-    // `contains` is the quick (vectorised) test; most texts fail it and end here.
-    text.contains(word)
-        && text.match_indices(word).any(|(at, _)| {
-            text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-        })
+    let step = word.chars().next().map_or(1, char::len_utf8);
+    let mut from = 0;
+    // `find` is the quick (vectorised) test; most texts fail it at once.
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find(word)) {
+        let at = from + at;
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+        {
+            return true;
+        }
+        from = at + step;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -1056,6 +1065,12 @@ mod tests {
         assert!(contains_at_word_start("missbruk", "mi"));
         assert!(!contains_at_word_start("familj", "mi"));
         assert!(contains_at_word_start("(mi) och", "mi"));
+        // An occurrence that overlaps one inside a word still counts.
+        assert!(contains_at_word_start("xa-a-a", "a-a"));
+        assert!(contains_at_word_start("xa-a-a-b", "a-a"));
+        assert!(contains_at_word_start("xa-a-a-b", "a-a-b"));
+        assert!(!contains_at_word_start("xa-a", "a-a"));
+        assert!(contains_at_word_start("", ""));
     }
 
     #[test]

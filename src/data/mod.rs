@@ -49,8 +49,8 @@ pub const EMBEDDED_KOPPLINGAR: &str = include_str!("../../data/kopplingar.csv");
 /// The embedded `data/lagesrapport.csv`.
 pub const EMBEDDED_LAGESRAPPORT: &str = include_str!("../../data/lagesrapport.csv");
 
-/// The text of one data file and the path to name in errors.
-/// A data file's bytes, checked to be UTF-8 by the CSV reading (row by row, once).
+/// The bytes of one data file and the path to name in errors; the CSV reading checks them
+/// to be UTF-8, row by row, once.
 fn file_text(
     source: &Source,
     name: &str,

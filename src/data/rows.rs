@@ -64,7 +64,7 @@ impl<R: Read> Read for Tracked<R> {
     }
 }
 
-/// The csv reader's buffer: a large file is read in parts of this size.
+/// The csv reader's buffer for a file: a large file is read in parts of this size.
 const READ_BUFFER: usize = 256 * 1024;
 
 impl<'a> Table<'a> {
@@ -106,7 +106,12 @@ impl<'a, R: Read> Table<'a, R> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
-            .buffer_capacity(READ_BUFFER)
+            // A text in memory (the small files) needs no large buffer: csv's default.
+            .buffer_capacity(if whole.is_some() {
+                8 * 1024
+            } else {
+                READ_BUFFER
+            })
             .from_reader(Tracked {
                 inner,
                 last: None,
@@ -125,16 +130,15 @@ impl<'a, R: Read> Table<'a, R> {
         let raw = reader.byte_headers().map_err(header_error)?.clone();
         if !reader.get_ref().content {
             // Everything read so far is white space: so is the header row. The file is
-            // empty if the rest is white space too.
-            let mut rest = Vec::new();
-            reader
-                .get_mut()
-                .read_to_end(&mut rest)
-                .map_err(|source| DataError::Io {
+            // empty if the rest is white space too (read through, not kept; a header of
+            // white space is wrong whatever follows it).
+            std::io::copy(reader.get_mut(), &mut std::io::sink()).map_err(|source| {
+                DataError::Io {
                     file: file.to_path_buf(),
                     source,
-                })?;
-            if rest.trim_ascii().is_empty() {
+                }
+            })?;
+            if !reader.get_ref().content {
                 return Err(DataError::Empty {
                     file: file.to_path_buf(),
                 });

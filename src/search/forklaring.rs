@@ -133,6 +133,15 @@ mod tests {
             assert_eq!(found(text, word), want, "{word:?}");
             assert_eq!(by_folding(text, &crate::sort::fold(word)), want, "{word:?}");
         }
+        // Occurrences that overlap: the second `a-a` of `xa-a-a` starts a word.
+        for (text, word, want) in [
+            ("xa-a-a", "a-a", true),
+            ("xå-å-å", "a-a", true),
+            ("xa-a", "a-a", false),
+        ] {
+            assert_eq!(found(text, word), want, "{word:?} in {text:?}");
+            assert_eq!(by_folding(text, word), want, "{word:?} in {text:?}");
+        }
     }
 
     #[test]
