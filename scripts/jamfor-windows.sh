@@ -79,6 +79,17 @@ compare indikatorer indikatorer --format csv
 compare indikator indikator 28
 compare keymap keymap
 
+# A catalogue from files (--data): read a part at a time and made into insatser on two
+# threads, in batches; 2 000 insatser are several batches. Then the same with a byte that is
+# not UTF-8 far into the file: both must stop with the same exit status.
+synth=${SYNTH:-$(dirname "$linux")/examples/synth}
+[ -x "$synth" ] || cargo build --quiet --example synth
+"$synth" --rows 2000 --out "$tmp/data" >/dev/null 2>&1
+cp -r "$tmp/data" "$tmp/trasig"
+printf 'synt-x,\xff\n' >>"$tmp/trasig/insatser.csv"
+compare data-search --data "$tmp/data" search motiv --format tsv
+compare data-trasig --data "$tmp/trasig" search motiv
+
 # A checklist written by each, then exported by each; the files must be equal too.
 for os in linux win; do
   if [ "$os" = linux ]; then run=("$linux"); else run=("$check" --); fi
