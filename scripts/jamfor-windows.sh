@@ -82,7 +82,7 @@ compare keymap keymap
 # A catalogue from files (--data): read a part at a time and made into insatser on two
 # threads, in batches; 2 000 insatser are several batches. Then the same with a byte that is
 # not UTF-8 far into the file: both must stop with the same exit status.
-synth=${SYNTH:-$(dirname "$linux")/examples/synth}
+synth=${SYNTH:-target/debug/examples/synth}
 [ -x "$synth" ] || cargo build --quiet --example synth
 "$synth" --rows 2000 --out "$tmp/data" >/dev/null 2>&1
 cp -r "$tmp/data" "$tmp/trasig"
