@@ -637,6 +637,11 @@ pub fn lock_file(target: &Path) -> PathBuf {
     sibling(target, ".lock")
 }
 
+/// How long a held lock is tried again before it counts as another instance's, and how
+/// often.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(200);
+const LOCK_RETRY: std::time::Duration = std::time::Duration::from_millis(10);
+
 fn take_lock(path: &Path, target: &Path) -> Result<File, ChecklistError> {
     let lock_path = lock_file(target);
     let lock_error = |source| ChecklistError::Lock {
@@ -651,20 +656,31 @@ fn take_lock(path: &Path, target: &Path) -> Result<File, ChecklistError> {
         .truncate(false)
         .open(&lock_path)
         .map_err(lock_error)?;
-    match f.try_lock() {
-        Ok(()) => {}
-        Err(fs::TryLockError::WouldBlock) => {
-            let mut text = String::new();
-            let pid = f
-                .read_to_string(&mut text)
-                .ok()
-                .and_then(|_| text.trim().parse().ok());
-            return Err(ChecklistError::Locked {
-                file: path.to_path_buf(),
-                pid,
-            });
+    // A lock let go of a moment ago can still look held: a process started in between by
+    // this program (or another thread of it) holds a copy of the lock's descriptor from the
+    // fork until its exec closes it. So a held lock is tried again for a short while before
+    // it counts as another instance's.
+    let mut waited = std::time::Duration::ZERO;
+    loop {
+        match f.try_lock() {
+            Ok(()) => break,
+            Err(fs::TryLockError::WouldBlock) if waited < LOCK_PATIENCE => {
+                std::thread::sleep(LOCK_RETRY);
+                waited += LOCK_RETRY;
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let pid = f
+                    .read_to_string(&mut text)
+                    .ok()
+                    .and_then(|_| text.trim().parse().ok());
+                return Err(ChecklistError::Locked {
+                    file: path.to_path_buf(),
+                    pid,
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(lock_error(e)),
         }
-        Err(fs::TryLockError::Error(e)) => return Err(lock_error(e)),
     }
     // The pid is only for the other instance's message; failing to write it is harmless.
     let _ = f
