@@ -117,6 +117,22 @@ fn unknown_numbers_survive_a_load_and_save_through_the_store() {
 }
 
 #[test]
+fn a_lock_let_go_of_a_moment_later_is_taken() {
+    // Held by another thread for 30 ms after the second open starts (as a process being
+    // started holds a copy of the lock until its exec): the second open waits for it.
+    let d = tempfile::tempdir().expect("dir");
+    let path = d.path().join("x.toml");
+    let first = open(&path).expect("first opens");
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        drop(first);
+    });
+    let second = open(&path);
+    release.join().expect("thread");
+    assert!(second.is_ok(), "{:?}", second.err());
+}
+
+#[test]
 fn a_second_instance_is_refused_with_the_first_ones_pid_until_it_closes() {
     let d = tempfile::tempdir().expect("dir");
     let path = d.path().join("x.toml");
