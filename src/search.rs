@@ -262,6 +262,12 @@ impl Entry {
         }
     }
 
+    /// Whether the insats is in the scope, given for each place whether it is in it
+    /// ([`SearchIndex::scope`]).
+    fn in_scope(&self, places: &[bool]) -> bool {
+        places.get(self.place as usize).copied().unwrap_or(false)
+    }
+
     fn name_may_match(&self, words: &[&str]) -> bool {
         words
             .iter()
@@ -295,12 +301,6 @@ struct Query<'a> {
     text: &'a str,
     words: &'a [&'a str],
     scope: Vec<bool>,
-}
-
-impl Query<'_> {
-    fn in_scope(&self, e: &Entry) -> bool {
-        self.scope.get(e.place as usize).copied().unwrap_or(false)
-    }
 }
 
 /// The cheap checks of one entry against the query words, each done at most once.
@@ -656,7 +656,7 @@ impl SearchIndex {
         for k in range {
             let index = ids.map_or(k, |ids| ids[k] as usize);
             let e = &self.entries[index];
-            let in_scope = q.in_scope(e);
+            let in_scope = e.in_scope(&q.scope);
             if !keep && !in_scope {
                 continue;
             }
@@ -676,7 +676,7 @@ impl SearchIndex {
         self.entries
             .iter()
             .enumerate()
-            .filter(|(_, e)| scope.get(e.place as usize).copied().unwrap_or(false))
+            .filter(|(_, e)| e.in_scope(&scope))
             .map(|(index, _)| Hit {
                 index,
                 kind: MatchKind::Everything,

@@ -121,6 +121,13 @@ pub fn slug(s: &str) -> String {
 #[must_use]
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] of `s`, appended to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
+    let start = out.len();
     let mut rest = s;
     // Runs of ASCII, most of any text, are copied whole and lower-cased at the end; only
     // the other chars go one by one (a long förklaring has a few å, ä and ö).
@@ -128,13 +135,12 @@ pub fn fold(s: &str) -> String {
         out.push_str(&rest[..at]);
         let mut chars = rest[at..].chars();
         if let Some(c) = chars.next() {
-            fold_char_into(c, &mut out);
+            fold_char_into(c, out);
         }
         rest = chars.as_str();
     }
     out.push_str(rest);
-    out.make_ascii_lowercase();
-    out
+    out[start..].make_ascii_lowercase();
 }
 
 #[cfg(test)]

@@ -117,15 +117,11 @@ impl<'a, R: Read> Table<'a, R> {
                 last: None,
                 content: false,
             });
-        let header_error = |e: csv::Error| match e.kind() {
-            csv::ErrorKind::Io(_) => DataError::Io {
-                file: file.to_path_buf(),
-                source: std::io::Error::other(e.to_string()),
-            },
-            _ => DataError::Header {
+        let header_error = |e: csv::Error| {
+            io_error(file, &e).unwrap_or_else(|| DataError::Header {
                 file: file.to_path_buf(),
                 message: e.to_string(),
-            },
+            })
         };
         let raw = reader.byte_headers().map_err(header_error)?.clone();
         if !reader.get_ref().content {
@@ -331,18 +327,22 @@ fn next_record<R: Read>(
     rec: &mut csv::ByteRecord,
     file: &Path,
 ) -> Result<bool, DataError> {
-    reader.read_byte_record(rec).map_err(|e| match e.kind() {
-        csv::ErrorKind::Io(_) => DataError::Io {
-            file: file.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        },
-        _ => DataError::Row {
+    reader.read_byte_record(rec).map_err(|e| {
+        io_error(file, &e).unwrap_or_else(|| DataError::Row {
             file: file.to_path_buf(),
             line: e
                 .position()
                 .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
             message: format!("trasig CSV-rad: {e}"),
-        },
+        })
+    })
+}
+
+/// The error for a file that could not be read further, if that is what `e` is.
+fn io_error(file: &Path, e: &csv::Error) -> Option<DataError> {
+    matches!(e.kind(), csv::ErrorKind::Io(_)).then(|| DataError::Io {
+        file: file.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
     })
 }
 
